@@ -1,0 +1,18 @@
+import browser from 'webextension-polyfill';
+import { PROTOCOL_TAG, type ChangeEvent } from '../messaging/protocol';
+import { GMAIL_ORIGIN } from './senders';
+
+/**
+ * Tells every open extension page and Gmail tab what changed, so chips, cards and lists refresh
+ * from the store. Stateless: the tabs are looked up each time, nothing is kept in worker memory.
+ */
+export async function broadcastChange(prospectIds: readonly string[], settingsChanged = false): Promise<void> {
+  const event: ChangeEvent = { tag: PROTOCOL_TAG, event: 'changed', prospectIds, settingsChanged };
+  // No page open is the normal case, not an error.
+  const toPages = browser.runtime.sendMessage(event).catch(() => undefined);
+  const tabs = await browser.tabs.query({ url: `${GMAIL_ORIGIN}/*` });
+  const toTabs = tabs.map((tab) =>
+    tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, event).catch(() => undefined),
+  );
+  await Promise.all([toPages, ...toTabs]);
+}

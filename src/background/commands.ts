@@ -1,0 +1,42 @@
+import type { MessageName, RequestOf, ResponseOf } from '../messaging/protocol';
+import type { TouchbaseDB } from '../store/db';
+import { createProspect, decideProspect, linkThread, updateProspect } from '../store/prospects';
+import { lookupProspects } from '../store/queries';
+import { readSettings } from '../store/settings';
+import { logTouch } from '../store/touches';
+
+export interface CommandContext {
+  readonly db: TouchbaseDB;
+  readonly now: number;
+}
+
+export interface CommandResult<T> {
+  readonly value: T;
+  /** Prospects this command wrote; non-empty means a change event goes out. */
+  readonly changed: readonly string[];
+}
+
+type Handlers = {
+  [K in MessageName]: (payload: RequestOf<K>, ctx: CommandContext) => Promise<CommandResult<ResponseOf<K>>>;
+};
+
+const wrote = <T extends { id: string }>(prospect: T): CommandResult<T> => ({ value: prospect, changed: [prospect.id] });
+const read = <T>(value: T): CommandResult<T> => ({ value, changed: [] });
+
+/**
+ * The one write path: every change a page or a Gmail tab asks for is executed here, against the
+ * store, with the rules applied inside the store's transaction.
+ */
+export const handlers: Handlers = {
+  'prospect.create': async (payload, { db, now }) => wrote(await createProspect(db, payload, now)),
+  'prospect.update': async ({ id, patch }, { db, now }) => wrote(await updateProspect(db, id, patch, now)),
+  'prospect.decide': async ({ id, outcome }, { db, now }) => wrote(await decideProspect(db, id, outcome, now)),
+  'prospect.linkThread': async ({ id, thread }, { db, now }) => wrote(await linkThread(db, id, thread, now)),
+  'touch.log': async (payload, { db, now }) => {
+    const result = await logTouch(db, payload, now);
+    return { value: result, changed: result.duplicate ? [] : [result.prospect.id] };
+  },
+  lookup: async (payload, { db }) =>
+    read({ prospects: await lookupProspects(db, payload), settings: await readSettings(db) }),
+  'settings.get': async (_payload, { db }) => read(await readSettings(db)),
+};

@@ -1,0 +1,15 @@
+import { openTouchbaseDB, type TouchbaseDB } from '../store/db';
+
+let connection: Promise<TouchbaseDB> | undefined;
+
+/**
+ * One connection per worker life. Keeping the connection (not data) in memory is safe: a killed
+ * worker simply opens it again. A failed open is not cached, so the next message retries.
+ */
+export function database(): Promise<TouchbaseDB> {
+  connection ??= openTouchbaseDB().catch((error: unknown) => {
+    connection = undefined;
+    throw error;
+  });
+  return connection;
+}

@@ -1,0 +1,74 @@
+import { CHANNELS, DECISION_MAKER, DIRECTIONS, TOUCH_SOURCES } from './types';
+import { arrayOf, nullable, num, object, oneOf, str, type Check } from './validate';
+
+/**
+ * Checks for every field a person or a page can hand us. Used by the message protocol and the
+ * importers alike, so the same email is accepted or refused everywhere.
+ */
+
+/** Practical address syntax: one @, no spaces or markup characters, a dot in the domain. */
+const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"'`]+@[^\s@<>()[\]\\,;:"'`.]+(\.[^\s@<>()[\]\\,;:"'`.]+)+$/;
+
+export const email: Check<string> = (value, path) => {
+  const text = str({ min: 1, max: 254 })(value, path);
+  if (!text.ok) return text;
+  const normalized = normalizeEmail(text.value);
+  return EMAIL_PATTERN.test(normalized)
+    ? { ok: true, value: normalized }
+    : { ok: false, error: `${path}: "${text.value.slice(0, 60)}" is not a valid email address` };
+};
+
+/** Identity of a prospect is the lower-cased address (DESIGN.md §2). */
+export function normalizeEmail(address: string): string {
+  return address.trim().toLowerCase();
+}
+
+/** A rep mailbox: a valid address, or '' for prospects added by hand without one. */
+export const mailbox: Check<string> = (value, path) => (value === '' ? { ok: true, value: '' } : email(value, path));
+
+/** Upper bound for any stored instant: year 2200. Refuses nonsense like 1e300. */
+const MAX_MILLIS = 7_258_118_400_000;
+export const millis = num({ min: 0, max: MAX_MILLIS, integer: true });
+
+/** yyyy-mm-dd that names a real calendar day (no 2025-02-30). */
+export const isoDate: Check<string> = (value, path) => {
+  const text = str({ min: 10, max: 10, pattern: /^\d{4}-\d{2}-\d{2}$/ })(value, path);
+  if (!text.ok) return { ok: false, error: `${path}: must be a date like 2026-03-31` };
+  const [y, m, d] = text.value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return real ? text : { ok: false, error: `${path}: ${text.value} is not a real date` };
+};
+
+export const stageId = str({ min: 1, max: 40, pattern: /^[a-z0-9][a-z0-9_-]*$/ });
+export const channel = oneOf(CHANNELS);
+export const direction = oneOf(DIRECTIONS);
+export const touchSource = oneOf(TOUCH_SOURCES);
+export const decisionMaker = oneOf(DECISION_MAKER);
+export const recordId = str({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
+/** Gmail ids: hex legacy ids, "#thread-f:123", "#msg-a:r-45" and the like. */
+export const gmailId = str({ min: 1, max: 80, pattern: /^[#A-Za-z0-9:_-]+$/ });
+
+export const threadLink = object({
+  threadId: gmailId,
+  mailbox: email,
+  subject: str({ max: 500 }),
+});
+
+/** The fields of a prospect a rep may set; every one optional in a patch. */
+export const prospectFieldChecks = {
+  name: str({ max: 200 }),
+  company: str({ max: 200 }),
+  stageId,
+  value: nullable(num({ min: 0, max: 1e12 })),
+  currency: str({ max: 3, pattern: /^([A-Z]{3})?$/ }),
+  decisionMaker,
+  expectedCloseDate: nullable(isoDate),
+  channel,
+  cadenceDays: nullable(num({ min: 1, max: 365, integer: true })),
+  nextMeetingAt: nullable(millis),
+  snoozedUntil: nullable(millis),
+  notes: str({ max: 5000, trim: false }),
+};
+
+export const threadLinks = arrayOf(threadLink, { max: 200 });

@@ -1,0 +1,65 @@
+import {
+  channel,
+  direction,
+  email,
+  gmailId,
+  mailbox,
+  millis,
+  prospectFieldChecks,
+  recordId,
+  threadLink,
+  touchSource,
+} from '../domain/inputs';
+import { arrayOf, isPlainObject, object, oneOf, str, type Check, type Result } from '../domain/validate';
+import { PROTOCOL_TAG, type MessageName, type RequestEnvelope, type RequestOf } from './protocol';
+
+const fieldKeys = Object.keys(prospectFieldChecks) as (keyof typeof prospectFieldChecks)[];
+
+/** Runtime checks for each request payload: the boundary where unknown data becomes typed. */
+const payloadChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
+  'prospect.create': object({ email, mailbox, thread: threadLink, ...prospectFieldChecks }, [
+    'thread',
+    ...fieldKeys,
+  ]),
+  'prospect.update': object({ id: recordId, patch: object(prospectFieldChecks, fieldKeys) }),
+  'prospect.decide': object({ id: recordId, outcome: oneOf(['nurture', 'lost']) }),
+  'prospect.linkThread': object({ id: recordId, thread: threadLink }),
+  'touch.log': object(
+    {
+      prospectId: recordId,
+      channel,
+      direction,
+      source: touchSource,
+      at: millis,
+      messageId: gmailId,
+      threadId: gmailId,
+      note: str({ max: 2000, trim: false }),
+    },
+    ['at', 'messageId', 'threadId'],
+  ),
+  lookup: object({
+    mailbox,
+    threadIds: arrayOf(gmailId, { max: 500 }),
+    emails: arrayOf(email, { max: 2000 }),
+  }),
+  'settings.get': object({}),
+};
+
+export function isMessageName(name: unknown): name is MessageName {
+  return typeof name === 'string' && Object.hasOwn(payloadChecks, name);
+}
+
+/**
+ * Turns whatever arrived on the runtime channel into a typed request, or a message that says
+ * exactly what is wrong. Nothing past this function sees unvalidated data.
+ */
+export function parseRequest(message: unknown): Result<RequestEnvelope> {
+  if (!isPlainObject(message) || message['tag'] !== PROTOCOL_TAG) {
+    return { ok: false, error: 'not a Touchbase message' };
+  }
+  const name = message['name'];
+  if (!isMessageName(name)) return { ok: false, error: `unknown message "${String(name).slice(0, 40)}"` };
+  const payload = payloadChecks[name](message['payload'], 'payload');
+  if (!payload.ok) return { ok: false, error: `${name}: ${payload.error}` };
+  return { ok: true, value: { tag: PROTOCOL_TAG, name, payload: payload.value } as RequestEnvelope };
+}

@@ -1,0 +1,97 @@
+import type { PestWarning } from '../domain/pestGuard';
+import type { Settings } from '../domain/settings';
+import type { Channel, Direction, Millis, Prospect, ProspectFields, ThreadLink, Touch, TouchSource } from '../domain/types';
+
+/**
+ * Every message between Touchbase's contexts, in one map: name → request and response.
+ * The background is the only writer; pages and content scripts send these commands.
+ */
+export interface CreateProspectRequest extends Partial<Omit<ProspectFields, 'email'>> {
+  readonly email: string;
+  readonly mailbox: string;
+  readonly thread?: ThreadLink;
+}
+
+export interface LogTouchRequest {
+  readonly prospectId: string;
+  readonly channel: Channel;
+  readonly direction: Direction;
+  readonly source: TouchSource;
+  /** Defaults to the moment the background receives the command. */
+  readonly at?: Millis;
+  readonly messageId?: string;
+  readonly threadId?: string;
+  readonly note: string;
+}
+
+export interface LogTouchResponse {
+  readonly prospect: Prospect;
+  readonly touch: Touch;
+  /** true: a touch with this Gmail message id was already stored; nothing was written. */
+  readonly duplicate: boolean;
+  readonly warning: PestWarning | null;
+}
+
+export interface LookupRequest {
+  /** The Gmail account of the asking tab: prospects of other mailboxes stay invisible. */
+  readonly mailbox: string;
+  readonly threadIds: readonly string[];
+  readonly emails: readonly string[];
+}
+
+export interface LookupResponse {
+  readonly prospects: readonly Prospect[];
+  readonly settings: Settings;
+}
+
+export interface Protocol {
+  'prospect.create': { request: CreateProspectRequest; response: Prospect };
+  'prospect.update': { request: { id: string; patch: Partial<Omit<ProspectFields, 'email'>> }; response: Prospect };
+  'prospect.decide': { request: { id: string; outcome: 'nurture' | 'lost' }; response: Prospect };
+  'prospect.linkThread': { request: { id: string; thread: ThreadLink }; response: Prospect };
+  'touch.log': { request: LogTouchRequest; response: LogTouchResponse };
+  lookup: { request: LookupRequest; response: LookupResponse };
+  'settings.get': { request: Record<string, never>; response: Settings };
+}
+
+export type MessageName = keyof Protocol;
+export type RequestOf<K extends MessageName> = Protocol[K]['request'];
+export type ResponseOf<K extends MessageName> = Protocol[K]['response'];
+
+/** Marks our messages apart from anything else on the runtime channel. */
+export const PROTOCOL_TAG = 'touchbase/v1';
+
+export interface RequestEnvelope<K extends MessageName = MessageName> {
+  readonly tag: typeof PROTOCOL_TAG;
+  readonly name: K;
+  readonly payload: RequestOf<K>;
+}
+
+export type ErrorCode = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'internal';
+
+export type Reply<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: ErrorCode; readonly error: string };
+
+/** Sent by the background to extension pages and Gmail tabs after every committed write. */
+export interface ChangeEvent {
+  readonly tag: typeof PROTOCOL_TAG;
+  readonly event: 'changed';
+  readonly prospectIds: readonly string[];
+  readonly settingsChanged: boolean;
+}
+
+export function envelope<K extends MessageName>(name: K, payload: RequestOf<K>): RequestEnvelope<K> {
+  return { tag: PROTOCOL_TAG, name, payload };
+}
+
+export function isChangeEvent(message: unknown): message is ChangeEvent {
+  const candidate = message as Partial<ChangeEvent> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    candidate.tag === PROTOCOL_TAG &&
+    candidate.event === 'changed' &&
+    Array.isArray(candidate.prospectIds)
+  );
+}

@@ -1,0 +1,16 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { migrate, DB_VERSION } from './migrations';
+import { DB_NAME, type TouchbaseSchema } from './schema';
+
+export type TouchbaseDB = IDBPDatabase<TouchbaseSchema>;
+
+/**
+ * Opens (and if needed upgrades) the store. When another context still holds an older
+ * version open, that context closes its connection on `versionchange` so the upgrade can run.
+ */
+export function openTouchbaseDB(name: string = DB_NAME): Promise<TouchbaseDB> {
+  return openDB<TouchbaseSchema>(name, DB_VERSION, {
+    upgrade: (db, oldVersion, _newVersion, tx) => migrate(db, oldVersion, tx),
+    blocking: (_current, _blocked, event) => (event.target as IDBDatabase | null)?.close(),
+  });
+}

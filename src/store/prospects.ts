@@ -1,0 +1,108 @@
+import { findStage, type Settings } from '../domain/settings';
+import type { Prospect, ProspectFields, ThreadLink } from '../domain/types';
+import type { CreateProspectRequest } from '../messaging/protocol';
+import type { TouchbaseDB } from './db';
+import { StoreError } from './errors';
+import { rederiveAndPut, type WriteTx } from './rederive';
+import { SETTINGS_KEY } from './schema';
+import { DEFAULT_SETTINGS } from '../domain/settings';
+
+export type ProspectPatch = Partial<Omit<ProspectFields, 'email'>>;
+
+const STORES = ['prospects', 'touches', 'settings'] as const;
+
+async function settingsIn(tx: WriteTx): Promise<Settings> {
+  return (await tx.objectStore('settings').get(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
+}
+
+function requireStage(settings: Settings, stageId: string): void {
+  if (!findStage(settings, stageId)) throw new StoreError('invalid', `stage "${stageId}" does not exist`);
+}
+
+/** Two prospects may share an address only when they live in different rep mailboxes. */
+async function assertNoDuplicate(tx: WriteTx, email: string, mailbox: string): Promise<void> {
+  const existing = await tx.objectStore('prospects').index('byEmail').getAll(email);
+  const clash = existing.find((p) => p.mailbox === mailbox || p.mailbox === '' || mailbox === '');
+  if (clash) throw new StoreError('conflict', `${email} is already tracked${clash.name ? ` as ${clash.name}` : ''}`);
+}
+
+export async function createProspect(db: TouchbaseDB, input: CreateProspectRequest, now: number): Promise<Prospect> {
+  const tx = db.transaction(STORES, 'readwrite');
+  const settings = await settingsIn(tx);
+  const stageId = input.stageId ?? settings.stages[0]?.id ?? 'new';
+  requireStage(settings, stageId);
+  await assertNoDuplicate(tx, input.email, input.mailbox);
+  const { thread, ...fields } = input;
+  const prospect = await rederiveAndPut(
+    tx,
+    {
+      id: crypto.randomUUID(),
+      email: fields.email,
+      mailbox: fields.mailbox,
+      name: fields.name ?? '',
+      company: fields.company ?? '',
+      stageId,
+      value: fields.value ?? null,
+      currency: fields.currency ?? '',
+      decisionMaker: fields.decisionMaker ?? 'unknown',
+      expectedCloseDate: fields.expectedCloseDate ?? null,
+      channel: fields.channel ?? 'email',
+      cadenceDays: fields.cadenceDays ?? null,
+      nextMeetingAt: fields.nextMeetingAt ?? null,
+      snoozedUntil: fields.snoozedUntil ?? null,
+      notes: fields.notes ?? '',
+      threads: thread ? [thread] : [],
+      createdAt: now,
+      updatedAt: now,
+      stageEnteredAt: now,
+    },
+    settings,
+  );
+  await tx.done;
+  return prospect;
+}
+
+/** Reads, changes and rewrites one prospect in one transaction. */
+async function change(
+  db: TouchbaseDB,
+  id: string,
+  now: number,
+  edit: (current: Prospect, settings: Settings) => Prospect,
+): Promise<Prospect> {
+  const tx = db.transaction(STORES, 'readwrite');
+  const current = await tx.objectStore('prospects').get(id);
+  if (!current) throw new StoreError('not_found', `prospect ${id} does not exist`);
+  const settings = await settingsIn(tx);
+  const edited = edit(current, settings);
+  const prospect = await rederiveAndPut(tx, { ...edited, updatedAt: now }, settings);
+  await tx.done;
+  return prospect;
+}
+
+export function updateProspect(db: TouchbaseDB, id: string, patch: ProspectPatch, now: number): Promise<Prospect> {
+  return change(db, id, now, (current, settings) => {
+    if (patch.stageId !== undefined) requireStage(settings, patch.stageId);
+    const stageChanged = patch.stageId !== undefined && patch.stageId !== current.stageId;
+    return { ...current, ...patch, stageEnteredAt: stageChanged ? now : current.stageEnteredAt };
+  });
+}
+
+/** Stop-rule decision: the slow Nurture track or Lost, by the stages' meaning, not their names. */
+export function decideProspect(db: TouchbaseDB, id: string, outcome: 'nurture' | 'lost', now: number): Promise<Prospect> {
+  return change(db, id, now, (current, settings) => {
+    const stage = settings.stages.find((s) => s.kind === outcome);
+    if (!stage) throw new StoreError('invalid', `no ${outcome} stage is configured`);
+    return { ...current, stageId: stage.id, stageEnteredAt: now, snoozedUntil: null };
+  });
+}
+
+export function linkThread(db: TouchbaseDB, id: string, thread: ThreadLink, now: number): Promise<Prospect> {
+  return change(db, id, now, (current) => {
+    const known = current.threads.some((t) => t.threadId === thread.threadId && t.mailbox === thread.mailbox);
+    return known ? current : { ...current, threads: [...current.threads, thread] };
+  });
+}
+
+export function getProspect(db: TouchbaseDB, id: string): Promise<Prospect | undefined> {
+  return db.get('prospects', id);
+}

@@ -1,0 +1,44 @@
+import type { Prospect } from '../domain/types';
+import type { LookupRequest } from '../messaging/protocol';
+import type { TouchbaseDB } from './db';
+
+/**
+ * Prospects due up to `until`, earliest first, read from the sparse dueAt index: the cost
+ * grows with what is due, not with the size of the pipeline.
+ */
+export function prospectsDueBy(db: TouchbaseDB, until: number): Promise<Prospect[]> {
+  return db.getAllFromIndex('prospects', 'byDueAt', IDBKeyRange.upperBound(until));
+}
+
+/** The earliest due prospect, for arming the one reminder alarm. */
+export async function earliestDue(db: TouchbaseDB, after = -Infinity): Promise<Prospect | undefined> {
+  const cursor = await db
+    .transaction('prospects')
+    .store.index('byDueAt')
+    .openCursor(IDBKeyRange.lowerBound(after, true));
+  return cursor?.value;
+}
+
+/**
+ * The prospects a Gmail tab asks about in one batch: by thread id or by address, limited to the
+ * tab's own mailbox (and prospects added without one).
+ */
+export async function lookupProspects(db: TouchbaseDB, request: LookupRequest): Promise<Prospect[]> {
+  const tx = db.transaction('prospects');
+  const store = tx.store;
+  const reads = [
+    ...request.threadIds.map((id) => store.index('byThreadId').getAll(id)),
+    ...request.emails.map((email) => store.index('byEmail').getAll(email)),
+  ];
+  const found = (await Promise.all(reads)).flat();
+  await tx.done;
+  const byId = new Map<string, Prospect>();
+  for (const prospect of found) {
+    if (prospect.mailbox === request.mailbox || prospect.mailbox === '') byId.set(prospect.id, prospect);
+  }
+  return [...byId.values()];
+}
+
+export function allProspects(db: TouchbaseDB): Promise<Prospect[]> {
+  return db.getAll('prospects');
+}

@@ -1,0 +1,24 @@
+import type { IDBPTransaction } from 'idb';
+import { deriveProspect, type ProspectBase } from '../domain/derive';
+import type { Settings } from '../domain/settings';
+import type { Prospect } from '../domain/types';
+import type { TouchbaseSchema } from './schema';
+
+export type WriteTx = IDBPTransaction<TouchbaseSchema, ('prospects' | 'touches' | 'settings')[], 'readwrite'>;
+
+/** The [prospectId, at] index range holding every touch of one prospect, oldest first. */
+export function touchRangeOf(prospectId: string): IDBKeyRange {
+  return IDBKeyRange.bound([prospectId, -Infinity], [prospectId, Infinity]);
+}
+
+/**
+ * Recomputes a prospect's derived fields from its stored touches and writes it, inside the
+ * caller's transaction: the record and its indexes (dueAt, threadIds) change atomically with
+ * the write that caused them.
+ */
+export async function rederiveAndPut(tx: WriteTx, base: ProspectBase, settings: Settings): Promise<Prospect> {
+  const touches = await tx.objectStore('touches').index('byProspectAt').getAll(touchRangeOf(base.id));
+  const prospect = deriveProspect(base, touches, settings);
+  await tx.objectStore('prospects').put(prospect);
+  return prospect;
+}

@@ -1,0 +1,53 @@
+import { pestWarning } from '../domain/pestGuard';
+import { DEFAULT_SETTINGS } from '../domain/settings';
+import type { Touch } from '../domain/types';
+import type { LogTouchRequest, LogTouchResponse } from '../messaging/protocol';
+import type { TouchbaseDB } from './db';
+import { StoreError } from './errors';
+import { rederiveAndPut, touchRangeOf } from './rederive';
+import { SETTINGS_KEY } from './schema';
+
+/**
+ * Logs a touch and brings its prospect up to date, in one transaction. A touch carrying a Gmail
+ * message id that is already stored is not written again: the same message seen by two tabs,
+ * a re-render or a reload is one touch.
+ */
+export async function logTouch(db: TouchbaseDB, input: LogTouchRequest, now: number): Promise<LogTouchResponse> {
+  const tx = db.transaction(['prospects', 'touches', 'settings'], 'readwrite');
+  const prospect = await tx.objectStore('prospects').get(input.prospectId);
+  if (!prospect) throw new StoreError('not_found', `prospect ${input.prospectId} does not exist`);
+  if (input.messageId !== undefined) {
+    const existing = await tx.objectStore('touches').index('byMessageId').get(input.messageId);
+    if (existing) {
+      await tx.done;
+      return { prospect, touch: existing, duplicate: true, warning: null };
+    }
+  }
+  const settings = (await tx.objectStore('settings').get(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
+  const at = input.at ?? now;
+  // The warning compares with the touches before this one, so it is computed first.
+  const warning = input.direction === 'outbound' ? pestWarning(prospect, settings, at) : null;
+  const touch: Touch = {
+    id: crypto.randomUUID(),
+    prospectId: prospect.id,
+    at,
+    channel: input.channel,
+    direction: input.direction,
+    source: input.source,
+    note: input.note,
+    createdAt: now,
+    ...(input.messageId !== undefined ? { messageId: input.messageId } : {}),
+    ...(input.threadId !== undefined ? { threadId: input.threadId } : {}),
+  };
+  await tx.objectStore('touches').add(touch);
+  // A new touch ends any snooze: the rep has acted on the prospect.
+  const updated = await rederiveAndPut(tx, { ...prospect, snoozedUntil: null, updatedAt: now }, settings);
+  await tx.done;
+  return { prospect: updated, touch, duplicate: false, warning };
+}
+
+/** A prospect's touches, newest first. */
+export async function listTouches(db: TouchbaseDB, prospectId: string): Promise<Touch[]> {
+  const touches = await db.getAllFromIndex('touches', 'byProspectAt', touchRangeOf(prospectId));
+  return touches.reverse();
+}

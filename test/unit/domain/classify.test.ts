@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { classifyDue, endOfToday, isDueNow, upcomingHorizon } from '../../../src/domain/classify';
+import { local } from './fixtures';
+
+const now = local(2026, 11, 23, 11);
+
+describe('classifying a due moment', () => {
+  it('sorts into overdue, today, upcoming and later by calendar day', () => {
+    expect(classifyDue({ at: local(2026, 11, 20, 9), kind: 'followUp' }, now)).toEqual({ section: 'overdue', daysOverdue: 3, daysUntil: 0 });
+    expect(classifyDue({ at: local(2026, 11, 23, 9), kind: 'followUp' }, now).section).toBe('today');
+    expect(classifyDue({ at: local(2026, 11, 23, 17), kind: 'followUp' }, now).section).toBe('today');
+    expect(classifyDue({ at: local(2026, 11, 30, 9), kind: 'followUp' }, now)).toEqual({ section: 'upcoming', daysOverdue: 0, daysUntil: 7 });
+    expect(classifyDue({ at: local(2026, 12, 1, 9), kind: 'followUp' }, now).section).toBe('later');
+  });
+
+  it('keeps replies and decisions apart once they are due', () => {
+    expect(classifyDue({ at: local(2026, 11, 22, 9), kind: 'replyNeeded' }, now).section).toBe('replyNeeded');
+    expect(classifyDue({ at: local(2026, 11, 23, 9), kind: 'decision' }, now).section).toBe('decision');
+    expect(classifyDue({ at: local(2026, 11, 25, 9), kind: 'decision' }, now).section).toBe('upcoming');
+  });
+
+  it('counts what is due now for the badge', () => {
+    expect(isDueNow(classifyDue({ at: local(2026, 11, 23, 18), kind: 'followUp' }, now))).toBe(true);
+    expect(isDueNow(classifyDue({ at: local(2026, 11, 24, 9), kind: 'followUp' }, now))).toBe(false);
+  });
+
+  it('bounds the index reads at local midnights', () => {
+    expect(endOfToday(now)).toBe(local(2026, 11, 24));
+    expect(upcomingHorizon(now)).toBe(local(2026, 12, 1));
+  });
+});

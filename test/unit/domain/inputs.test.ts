@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { email, isoDate, prospectFieldChecks } from '../../../src/domain/inputs';
+import { object, str } from '../../../src/domain/validate';
+
+describe('input checks', () => {
+  it('normalizes addresses and refuses malformed ones with the value in the message', () => {
+    expect(email('  Ana.Silva@Example.COM ', 'email')).toEqual({ ok: true, value: 'ana.silva@example.com' });
+    for (const bad of ['ana', 'ana@', '@x.com', 'a b@x.com', 'ana@x', '<script>@x.com', 'a@x..com']) {
+      const result = email(bad, 'email');
+      expect(result.ok, bad).toBe(false);
+    }
+    expect(email('nope', 'email')).toEqual({ ok: false, error: 'email: "nope" is not a valid email address' });
+  });
+
+  it('accepts only real calendar dates', () => {
+    expect(isoDate('2028-02-29', 'close').ok).toBe(true);
+    expect(isoDate('2026-02-29', 'close')).toEqual({ ok: false, error: 'close: 2026-02-29 is not a real date' });
+    expect(isoDate('31/12/2026', 'close').ok).toBe(false);
+  });
+
+  it('refuses unknown and prototype-polluting keys', () => {
+    const check = object({ name: str({ max: 10 }) });
+    expect(check({ name: 'x', extra: 1 }, 'p')).toEqual({ ok: false, error: 'p.extra: is not a known field' });
+    expect(check(JSON.parse('{"name":"x","__proto__":{"admin":true}}'), 'p')).toEqual({ ok: false, error: 'p.__proto__: is not allowed' });
+    expect(check({}, 'p')).toEqual({ ok: false, error: 'p.name: is required' });
+    expect(check([], 'p').ok).toBe(false);
+  });
+
+  it('bounds numbers and text', () => {
+    expect(prospectFieldChecks.value(-5, 'value').ok).toBe(false);
+    expect(prospectFieldChecks.value(Number.NaN, 'value').ok).toBe(false);
+    expect(prospectFieldChecks.cadenceDays(2.5, 'cadenceDays').ok).toBe(false);
+    expect(prospectFieldChecks.name('x'.repeat(201), 'name').ok).toBe(false);
+    expect(prospectFieldChecks.currency('usd', 'currency').ok).toBe(false);
+    expect(prospectFieldChecks.currency('USD', 'currency').ok).toBe(true);
+  });
+});
