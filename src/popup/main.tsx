@@ -1,2 +1,5 @@
 import { render } from 'preact';
-render(<p>Touchbase</p>, document.getElementById('app')!);
+import { App } from './App';
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

@@ -1,0 +1,67 @@
+// `npm test`: every check the project has, in order, with one summary line at the end.
+// Steps: typecheck, lint, build (Chrome + Firefox), addons-linter on the Firefox build, unit tests
+// under two time zones (date rules must hold in both), then end-to-end tests in real Chromium.
+// Each vitest test counts once per run; every other step counts as one check.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium } from './chromium.mjs';
+
+const results = { passed: 0, failed: 0 };
+const failures = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n▶ ${label}`);
+  const started = Date.now();
+  const child = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = child.status === 0;
+  console.log(`${ok ? '✔' : '✘'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return ok;
+}
+
+function check(label, command, args) {
+  const ok = run(label, command, args);
+  results[ok ? 'passed' : 'failed'] += 1;
+  if (!ok) failures.push(label);
+  return ok;
+}
+
+/** Runs one vitest project and adds its per-test counts (from the JSON report) to the totals. */
+function vitest(label, project, env = {}) {
+  mkdirSync('artifacts', { recursive: true });
+  const report = `artifacts/vitest-${label.replace(/\W+/g, '-')}.json`;
+  rmSync(report, { force: true });
+  const ok = run(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    results.passed += json.numPassedTests;
+    results.failed += json.numFailedTests;
+    if (json.numFailedTests > 0 || !ok) failures.push(label);
+    // A run that crashed before reporting its failures still counts as one failure.
+    if (!ok && json.numFailedTests === 0) results.failed += 1;
+  } catch {
+    results.failed += 1;
+    failures.push(`${label} (no report)`);
+  }
+}
+
+check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+check('lint (incl. import boundaries)', 'npx', ['eslint', '.']);
+const built = check('build chrome + firefox', 'node', ['scripts/build.mjs']);
+if (built) check('addons-linter on the Firefox build', 'node', ['scripts/lint-firefox.mjs']);
+vitest('unit tests (TZ=America/New_York)', 'unit', { TZ: 'America/New_York' });
+vitest('unit tests (TZ=Asia/Bangkok)', 'unit', { TZ: 'Asia/Bangkok' });
+if (built) {
+  let chromium = null;
+  try {
+    chromium = ensureChromium();
+  } catch (error) {
+    console.error(`\n${error.message}`);
+    results.failed += 1;
+    failures.push('end-to-end tests (no Chromium)');
+  }
+  if (chromium) vitest('end-to-end tests in Chromium', 'e2e', { CHROMIUM_PATH: chromium });
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\n${results.passed} passed, ${results.failed} failed`);
+process.exitCode = results.failed === 0 ? 0 : 1;
