@@ -111,6 +111,8 @@ export interface Prospect extends ProspectFields, TouchSummary {
   /** Next follow-up; absent (not null) when never due, so the dueAt index skips it. */
   readonly dueAt?: Millis;
   readonly dueKind?: DueKind;
+  /** The due instance last notified, and when: a reminder is shown once per instance. */
+  readonly notified?: { readonly dueAt: Millis; readonly at: Millis };
 }
 
 export interface Touch {

@@ -1,0 +1,23 @@
+import type { WebmailAdapter } from '../types';
+import { mailboxFromTitle } from './account';
+import { composeWindows } from './compose';
+import { threadRows } from './rows';
+import { MAIN_PANE } from './selectors';
+import { openThread } from './thread';
+import { viewFromHash } from './view';
+
+/**
+ * Gmail as plain values (DESIGN.md §3): the only door from the content script into Gmail's DOM.
+ * Every function returns partial data and reports mismatches to its MissLogger; none throws.
+ */
+export const gmailAdapter: WebmailAdapter = {
+  name: 'gmail',
+  mailbox: mailboxFromTitle,
+  view: viewFromHash,
+  observationRoot: (doc) => doc.querySelector<HTMLElement>(MAIN_PANE),
+  rows: threadRows,
+  openThread,
+  composes: composeWindows,
+};
+
+export { GMAIL_MISS, type GmailMiss } from './misses';

@@ -1,0 +1,42 @@
+import type { Page } from 'playwright-core';
+import type { Prospect, Touch } from '../../src/domain/types';
+import type { MessageName, Reply, RequestOf, ResponseOf } from '../../src/messaging/protocol';
+
+/** Sends one protocol command from an extension page, as the popup would. */
+export async function command<K extends MessageName>(page: Page, name: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+  const reply = (await page.evaluate(
+    ([n, p]) => chrome.runtime.sendMessage({ tag: 'touchbase/v1', name: n, payload: p }),
+    [name, payload] as const,
+  )) as Reply<ResponseOf<K>>;
+  if (!reply.ok) throw new Error(`${name} refused: ${reply.error}`);
+  return reply.value;
+}
+
+/** Reads a whole object store from the browser's real IndexedDB, from an extension page. */
+export function readStore<T>(page: Page, store: 'prospects' | 'touches'): Promise<T[]> {
+  return page.evaluate(
+    (storeName) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('touchbase');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(storeName).objectStore(storeName).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+export const readProspects = (page: Page) => readStore<Prospect>(page, 'prospects');
+export const readTouches = (page: Page) => readStore<Touch>(page, 'touches');
+
+export async function prospectById(page: Page, id: string): Promise<Prospect | undefined> {
+  return (await readProspects(page)).find((p) => p.id === id);
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
