@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (Node, fake-indexeddb, no browser) and `e2e` (the built extension in
- * real Chromium through playwright-core). scripts/test.mjs runs them in that order.
+ * Projects: `unit` (Node, fake-indexeddb, no browser) and `e2e` (the built extension in real
+ * Chromium through playwright-core), run by `npm test`; `bench` (measurements, never pass/fail on
+ * timings), run by `npm run bench`.
  */
 export default defineConfig({
   test: {
@@ -25,6 +26,17 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 90_000,
           // One browser at a time: the machine has two cores and each test owns a profile.
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'bench',
+          include: ['test/bench/**/*.bench.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

@@ -4,7 +4,7 @@ import { summarizeTouches } from './touches';
 import type { Prospect, ThreadLink, Touch, TouchSummary } from './types';
 
 /** A prospect without the fields derived from its touches and the rules. */
-export type ProspectBase = Omit<Prospect, keyof TouchSummary | 'dueAt' | 'dueKind' | 'threadIds'>;
+export type ProspectBase = Omit<Prospect, keyof TouchSummary | 'dueAt' | 'dueKind' | 'threadIds' | 'remindAt'>;
 
 /**
  * Brings every derived field of a prospect in line with its touches and the rules. The store
@@ -19,13 +19,15 @@ export function deriveProspect(
   const summary = summarizeTouches(touches, base.stageEnteredAt);
   const withSummary = { ...stripDerived(base), ...summary, threadIds: uniqueThreadIds(base.threads) };
   const due = computeDue(withSummary, settings);
-  return due === null ? withSummary : { ...withSummary, dueAt: due.at, dueKind: due.kind };
+  if (due === null) return withSummary;
+  const pending = withSummary.notified?.dueAt !== due.at;
+  return { ...withSummary, dueAt: due.at, dueKind: due.kind, ...(pending ? { remindAt: due.at } : {}) };
 }
 
 /** Drops stale derived fields a caller may have spread in from a stored record. */
 function stripDerived(base: ProspectBase): ProspectBase {
   const copy: Record<string, unknown> = { ...base };
-  for (const key of ['dueAt', 'dueKind', 'threadIds']) delete copy[key];
+  for (const key of ['dueAt', 'dueKind', 'threadIds', 'remindAt']) delete copy[key];
   return copy as unknown as ProspectBase;
 }
 

@@ -113,6 +113,8 @@ export interface Prospect extends ProspectFields, TouchSummary {
   readonly dueKind?: DueKind;
   /** The due instance last notified, and when: a reminder is shown once per instance. */
   readonly notified?: { readonly dueAt: Millis; readonly at: Millis };
+  /** dueAt while its reminder has not been shown; absent afterwards (a sparse index of pending reminders). */
+  readonly remindAt?: Millis;
 }
 
 export interface Touch {

@@ -10,7 +10,11 @@ export type TouchbaseDB = IDBPDatabase<TouchbaseSchema>;
  */
 export function openTouchbaseDB(name: string = DB_NAME): Promise<TouchbaseDB> {
   return openDB<TouchbaseSchema>(name, DB_VERSION, {
-    upgrade: (db, oldVersion, _newVersion, tx) => migrate(db, oldVersion, tx),
+    // The upgrade transaction stays open while migrate awaits only IndexedDB requests. Any
+    // failure aborts it, so the database stays at its old version with its old data.
+    upgrade: (db, oldVersion, _newVersion, tx) => {
+      migrate(db, oldVersion, tx).catch(() => tx.abort());
+    },
     blocking: (_current, _blocked, event) => (event.target as IDBDatabase | null)?.close(),
   });
 }

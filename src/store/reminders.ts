@@ -3,11 +3,11 @@ import { endOfToday } from '../domain/classify';
 import { needsReminder } from '../domain/reminders';
 import type { Millis, Prospect } from '../domain/types';
 import type { TouchbaseDB } from './db';
-import { prospectsDueBy } from './queries';
 
-/** Prospects whose due instance has come and has not been notified. Cost: O(due). */
+/** Prospects whose due instance has come and has not been shown: O(pending), not O(due). */
 export async function dueWithoutReminder(db: TouchbaseDB, now: Millis): Promise<Prospect[]> {
-  return (await prospectsDueBy(db, now)).filter((p) => needsReminder(p, now));
+  const pending = await db.getAllFromIndex('prospects', 'byRemindAt', IDBKeyRange.upperBound(now));
+  return pending.filter((p) => needsReminder(p, now));
 }
 
 /**
@@ -21,7 +21,10 @@ export async function markReminded(db: TouchbaseDB, shown: readonly { prospectId
   await Promise.all(
     shown.map(async ({ prospectId, dueAt }) => {
       const current = await tx.store.get(prospectId);
-      if (current && current.dueAt === dueAt) await tx.store.put({ ...current, notified: { dueAt, at: now } });
+      if (current && current.dueAt === dueAt) {
+        const { remindAt: _shown, ...rest } = current;
+        await tx.store.put({ ...rest, notified: { dueAt, at: now } });
+      }
     }),
   );
   await tx.done;
@@ -40,8 +43,11 @@ export interface BadgeCounts {
   readonly overdue: number;
 }
 
+/** Two index counts: no record is read. */
 export async function badgeCounts(db: TouchbaseDB, now: Millis): Promise<BadgeCounts> {
-  const dueToday = await prospectsDueBy(db, endOfToday(now) - 1);
-  const startOfToday = startOfDay(now).getTime();
-  return { dueNow: dueToday.length, overdue: dueToday.filter((p) => (p.dueAt ?? 0) < startOfToday).length };
+  const [dueNow, overdue] = await Promise.all([
+    db.countFromIndex('prospects', 'byDueAt', IDBKeyRange.upperBound(endOfToday(now), true)),
+    db.countFromIndex('prospects', 'byDueAt', IDBKeyRange.upperBound(startOfDay(now).getTime(), true)),
+  ]);
+  return { dueNow, overdue };
 }

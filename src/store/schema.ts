@@ -19,6 +19,8 @@ export interface TouchbaseSchema extends DBSchema {
       byStage: string;
       /** multiEntry over threadIds: find the prospect of a Gmail thread in one read. */
       byThreadId: string;
+      /** Sparse (v2): due instances whose reminder has not been shown yet. */
+      byRemindAt: number;
     };
   };
   touches: {

@@ -8,7 +8,7 @@ import { GMAIL_MISS } from './misses';
  * provisional `#msg-a:r-…` id that is replaced a moment later, so it has no canonical id yet.
  */
 
-/** Hex legacy id. Ids minted before mid-2005 have 15 digits, later ones 16. */
+/** Hex legacy id. Ids minted before November 2004 have 15 digits, later ones 16. */
 const LEGACY_ID = /^[0-9a-f]{15,16}$/;
 /** Decimal id behind its prefix; 20 digits hold any 64-bit number. */
 const DECIMAL_ID = /^#?(?:thread|msg)-f:(\d{1,20})$/;

@@ -1,0 +1,24 @@
+// `npm run bench`: builds, runs the benches in real Chromium (test/bench, vitest project "bench"),
+// prints their tables and writes them, with the machine they ran on, to docs/benchmarks.md.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { ensureChromium } from './chromium.mjs';
+
+execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
+const chromium = ensureChromium();
+rmSync('artifacts/bench', { recursive: true, force: true });
+const only = process.argv.slice(2);
+const run = spawnSync('npx', ['vitest', 'run', '--project', 'bench', ...only], { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
+
+mkdirSync('docs', { recursive: true });
+const sections = readdirSync('artifacts/bench').sort().map((file) => readFileSync(`artifacts/bench/${file}`, 'utf8'));
+const version = execFileSync(chromium, ['--version']).toString().trim();
+const header = `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${version} (headless), Node ${process.version}.
+Figures vary from run to run; the tests never assert them (they check behaviour and byte budgets).
+`;
+writeFileSync('docs/benchmarks.md', [header, ...sections].join('\n'));
+console.log('\nwrote docs/benchmarks.md');
+process.exitCode = run.status ?? 1;
