@@ -1,3 +1,6 @@
+import { parseEmail } from './email';
+
+export { normalizeEmail } from './email';
 import { CHANNELS, DECISION_MAKER, DIRECTIONS, TOUCH_SOURCES } from './types';
 import { arrayOf, nullable, num, object, oneOf, str, type Check } from './validate';
 
@@ -6,22 +9,14 @@ import { arrayOf, nullable, num, object, oneOf, str, type Check } from './valida
  * importers alike, so the same email is accepted or refused everywhere.
  */
 
-/** Practical address syntax: one @, no spaces or markup characters, a dot in the domain. */
-const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"'`]+@[^\s@<>()[\]\\,;:"'`.]+(\.[^\s@<>()[\]\\,;:"'`.]+)+$/;
-
 export const email: Check<string> = (value, path) => {
   const text = str({ min: 1, max: 254 })(value, path);
   if (!text.ok) return text;
-  const normalized = normalizeEmail(text.value);
-  return EMAIL_PATTERN.test(normalized)
+  const normalized = parseEmail(text.value);
+  return normalized !== null
     ? { ok: true, value: normalized }
     : { ok: false, error: `${path}: "${text.value.slice(0, 60)}" is not a valid email address` };
 };
-
-/** Identity of a prospect is the lower-cased address (DESIGN.md §2). */
-export function normalizeEmail(address: string): string {
-  return address.trim().toLowerCase();
-}
 
 /** A rep mailbox: a valid address, or '' for prospects added by hand without one. */
 export const mailbox: Check<string> = (value, path) => (value === '' ? { ok: true, value: '' } : email(value, path));

@@ -69,6 +69,8 @@ export interface WebmailAdapter {
   view(location: Pick<Location, 'hash'>): View;
   /** The element a MutationObserver should watch (the main pane), or null while the page loads. */
   observationRoot(doc: Document): HTMLElement | null;
+  /** Attributes whose change means a row or message now stands for something else (recycled rows). */
+  readonly watchedAttributes: readonly string[];
   /** Every thread row under `root`. Rows that do not match are skipped and reported to `miss`. */
   rows(root: ParentNode, miss: MissLogger): ThreadRow[];
   /** The open thread, or null when none is open. */

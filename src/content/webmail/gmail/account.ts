@@ -1,4 +1,4 @@
-import { email } from '../../../domain/inputs';
+import { parseEmail } from '../../../domain/email';
 
 /**
  * The signed-in rep's address, read from the tab title ("Inbox (3) - rep@example.com - Gmail").
@@ -16,6 +16,5 @@ export function mailboxFromTitle(doc: Document): string | null {
   const found = doc.title.match(ADDRESS_IN_TEXT);
   const last = found?.[found.length - 1];
   if (last === undefined) return null;
-  const checked = email(last, 'mailbox');
-  return checked.ok ? checked.value : null;
+  return parseEmail(last);
 }

@@ -2,7 +2,7 @@ import type { WebmailAdapter } from '../types';
 import { mailboxFromTitle } from './account';
 import { composeWindows } from './compose';
 import { threadRows } from './rows';
-import { MAIN_PANE } from './selectors';
+import { EMAIL_ATTR, LEGACY_MESSAGE_ID_ATTR, LEGACY_THREAD_ID_ATTR, MAIN_PANE, MESSAGE_ID_ATTR, THREAD_ID_ATTR } from './selectors';
 import { openThread } from './thread';
 import { viewFromHash } from './view';
 
@@ -15,6 +15,8 @@ export const gmailAdapter: WebmailAdapter = {
   mailbox: mailboxFromTitle,
   view: viewFromHash,
   observationRoot: (doc) => doc.querySelector<HTMLElement>(MAIN_PANE),
+  // Gmail recycles rows by rewriting these in place; a just-sent message gains its ids late.
+  watchedAttributes: [THREAD_ID_ATTR, LEGACY_THREAD_ID_ATTR, MESSAGE_ID_ATTR, LEGACY_MESSAGE_ID_ATTR, EMAIL_ATTR],
   rows: threadRows,
   openThread,
   composes: composeWindows,

@@ -1,4 +1,4 @@
-import { email } from '../../../domain/inputs';
+import { parseEmail } from '../../../domain/email';
 import type { MissLogger, Person } from '../types';
 import { GMAIL_MISS } from './misses';
 import { NAME_ATTR } from './selectors';
@@ -10,13 +10,17 @@ import { NAME_ATTR } from './selectors';
 
 /** The element's text with runs of whitespace collapsed ('' for no element). */
 export function textOf(element: Element | null): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(element?.textContent ?? '');
+}
+
+function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** A lower-cased, valid address, or null (reported) for a value that is not one. */
 export function addressFrom(raw: string, miss: MissLogger): string | null {
-  const checked = email(raw, 'address');
-  if (checked.ok) return checked.value;
+  const address = parseEmail(raw);
+  if (address !== null) return address;
   miss(GMAIL_MISS.invalidAddress, raw.slice(0, 60));
   return null;
 }
@@ -31,7 +35,7 @@ export function personFrom(element: Element, addressAttrs: readonly string[], mi
   if (raw === null) return null;
   const address = addressFrom(raw, miss);
   if (address === null) return null;
-  const shown = element.getAttribute(NAME_ATTR)?.trim() ?? textOf(element);
+  const shown = collapseWhitespace(element.getAttribute(NAME_ATTR) ?? element.textContent ?? '');
   return { email: address, name: shown.toLowerCase() === address ? '' : shown };
 }
 
