@@ -3,7 +3,7 @@ import type { TouchbaseDB } from '../store/db';
 import { createProspect, decideProspect, linkThread, updateProspect } from '../store/prospects';
 import { lookupProspects } from '../store/queries';
 import { readSettings } from '../store/settings';
-import { logTouch } from '../store/touches';
+import { listTouches, logTouch } from '../store/touches';
 
 export interface CommandContext {
   readonly db: TouchbaseDB;
@@ -38,5 +38,6 @@ export const handlers: Handlers = {
   },
   lookup: async (payload, { db }) =>
     read({ prospects: await lookupProspects(db, payload), settings: await readSettings(db) }),
+  'touch.recent': async ({ prospectId, limit }, { db }) => read((await listTouches(db, prospectId)).slice(0, limit)),
   'settings.get': async (_payload, { db }) => read(await readSettings(db)),
 };

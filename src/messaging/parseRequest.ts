@@ -10,7 +10,7 @@ import {
   threadLink,
   touchSource,
 } from '../domain/inputs';
-import { arrayOf, isPlainObject, object, oneOf, str, type Check, type Result } from '../domain/validate';
+import { arrayOf, isPlainObject, num, object, oneOf, str, type Check, type Result } from '../domain/validate';
 import { PROTOCOL_TAG, type MessageName, type RequestEnvelope, type RequestOf } from './protocol';
 
 const fieldKeys = Object.keys(prospectFieldChecks) as (keyof typeof prospectFieldChecks)[];
@@ -42,6 +42,7 @@ const payloadChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
     threadIds: arrayOf(gmailId, { max: 500 }),
     emails: arrayOf(email, { max: 2000 }),
   }),
+  'touch.recent': object({ prospectId: recordId, limit: num({ min: 1, max: 50, integer: true }) }),
   'settings.get': object({}),
 };
 

@@ -51,6 +51,8 @@ export interface Protocol {
   'prospect.linkThread': { request: { id: string; thread: ThreadLink }; response: Prospect };
   'touch.log': { request: LogTouchRequest; response: LogTouchResponse };
   lookup: { request: LookupRequest; response: LookupResponse };
+  /** The latest touches of a prospect, newest first (content scripts cannot read the store). */
+  'touch.recent': { request: { prospectId: string; limit: number }; response: readonly Touch[] };
   'settings.get': { request: Record<string, never>; response: Settings };
 }
 

@@ -4,7 +4,8 @@ import { findStage, type Settings } from '../domain/settings';
 import { CHANNELS, type Channel, type Prospect } from '../domain/types';
 import { t, uiLanguage } from '../platform/i18n';
 import { send } from '../platform/messages';
-import { dueKindText, dueText, moneyText, plural, sinceText } from '../ui/format';
+import { dueKindText, dueText, sinceText } from '../ui/format';
+import { moneyText, plural } from '../ui/plural';
 
 interface Props {
   readonly prospect: Prospect;

@@ -1,0 +1,28 @@
+/**
+ * One MutationObserver, scoped to Gmail's main pane, whose records are coalesced into one batch
+ * per animation frame: a burst of Gmail re-renders costs one pass, not one per mutation.
+ */
+export function observeInBatches(root: Node, attributes: readonly string[], onBatch: () => void, signal: AbortSignal): void {
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled || signal.aborted) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      if (!signal.aborted) onBatch();
+    });
+  };
+  const observer = new MutationObserver((records) => {
+    // Our own shadow hosts changing must not wake us again.
+    if (records.every(isOurs)) return;
+    schedule();
+  });
+  observer.observe(root, { childList: true, subtree: true, attributes: attributes.length > 0, ...(attributes.length ? { attributeFilter: [...attributes] } : {}) });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  schedule();
+}
+
+function isOurs(record: MutationRecord): boolean {
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length > 0 && nodes.every((node) => node instanceof Element && node.hasAttribute('data-touchbase'));
+}

@@ -1,0 +1,91 @@
+import browser from 'webextension-polyfill';
+import { onChange, send } from '../platform/messages';
+import { observeInBatches } from './batcher';
+import { removeAllOurNodes } from './dom';
+import { ProspectCache } from './prospectCache';
+import { Session } from './session';
+import { gmailAdapter } from './webmail/gmail';
+import type { MissLogger } from './webmail/types';
+
+/**
+ * The Gmail content script: wires the adapter, the cache, the observer and the session, and tears
+ * everything down — observer, listeners and every node we added — when the extension goes away
+ * under the running page (reloaded, updated or removed).
+ */
+const adapter = gmailAdapter;
+const stop = new AbortController();
+const reported = new Set<string>();
+// Markup that does not match is logged once per kind and skipped, never thrown.
+const miss: MissLogger = (what, detail) => {
+  if (reported.has(what)) return;
+  reported.add(what);
+  console.debug(`[touchbase] ${adapter.name}: ${what}${detail ? ` (${detail})` : ''}`);
+};
+
+function extensionAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+function teardown(): void {
+  stop.abort();
+  removeAllOurNodes(document);
+}
+
+const cache = new ProspectCache((request) => send('lookup', request));
+const session = new Session(adapter, cache, miss);
+let running = false;
+let again = false;
+
+async function pass(): Promise<void> {
+  if (!extensionAlive()) return teardown();
+  if (running) {
+    again = true;
+    return;
+  }
+  running = true;
+  try {
+    await session.pass(document, adapter.observationRoot(document) ?? document);
+  } catch (error) {
+    if (!extensionAlive()) return teardown();
+    miss('pass', String(error));
+  } finally {
+    running = false;
+    if (again && !stop.signal.aborted) {
+      again = false;
+      void pass();
+    }
+  }
+}
+
+/** Watches the main pane; Gmail swaps panes on navigation, so the scope is re-taken then. */
+let scope: AbortController | null = null;
+function watch(): void {
+  scope?.abort();
+  scope = new AbortController();
+  stop.signal.addEventListener('abort', () => scope?.abort(), { once: true });
+  const root = adapter.observationRoot(document);
+  observeInBatches(root ?? document.body, root ? adapter.watchedAttributes : [], () => void pass(), scope.signal);
+}
+
+removeAllOurNodes(document); // leftovers of a previous instance of this script
+onChange(() => {
+  cache.clear();
+  void pass();
+}, stop.signal);
+window.addEventListener('hashchange', watch, { signal: stop.signal });
+watch();
+// The main pane appears after Gmail boots: until then the body is watched, then the pane.
+if (!adapter.observationRoot(document)) {
+  const untilPane = setInterval(() => {
+    if (stop.signal.aborted || !adapter.observationRoot(document)) return stop.signal.aborted && clearInterval(untilPane);
+    clearInterval(untilPane);
+    watch();
+  }, 500);
+}
+// A running page learns that the extension was reloaded only by asking: check now and then.
+const alive = setInterval(() => (extensionAlive() ? undefined : (clearInterval(alive), teardown())), 2_000);
+stop.signal.addEventListener('abort', () => clearInterval(alive), { once: true });

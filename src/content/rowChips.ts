@@ -1,0 +1,51 @@
+import type { Settings } from '../domain/settings';
+import type { Prospect } from '../domain/types';
+import { statusView } from '../ui/status';
+import { MARKER, el, shadowHost } from './dom';
+import { CHIP_CSS } from './styles';
+import type { Translate } from '../ui/plural';
+import type { ThreadRow } from './webmail/types';
+
+const CHIP = 'chip';
+/** On the row: the key the chip was drawn for, so a recycled row is redrawn and an unchanged one is not. */
+const ROW_KEY = `${MARKER}-key`;
+
+/**
+ * Puts one chip on a row of a tracked prospect, or removes ours from a row that no longer shows
+ * one. A row keeps at most one chip however often Gmail re-renders or recycles it.
+ */
+export function annotateRow(row: ThreadRow, prospect: Prospect | null, settings: Settings, now: number, t: Translate, locale: string): void {
+  const key = prospect ? `${prospect.id}:${prospect.updatedAt}:${row.threadId ?? ''}:${dayOf(now)}` : '';
+  const existing = row.element.querySelectorAll(`[${MARKER}="${CHIP}"]`);
+  const current = existing[0];
+  const inPlace = current && current.parentElement === row.chipAnchor;
+  if (key && existing.length === 1 && inPlace && row.element.getAttribute(ROW_KEY) === key) return;
+  for (const node of existing) node.remove();
+  if (!prospect) {
+    row.element.removeAttribute(ROW_KEY);
+    return;
+  }
+  row.element.setAttribute(ROW_KEY, key);
+  row.chipAnchor.prepend(chip(prospect, settings, now, t, locale));
+}
+
+function chip(prospect: Prospect, settings: Settings, now: number, t: Translate, locale: string): HTMLElement {
+  const view = statusView(prospect, settings, now, t, locale);
+  const { host, root } = shadowHost('span', CHIP, CHIP_CSS);
+  host.setAttribute('data-prospect-id', prospect.id);
+  const body = el(
+    'span',
+    { class: `chip ${view.tone}`, role: 'img', 'aria-label': view.label, title: view.label, style: `--stage:${view.stageColor}` },
+    el('span', { class: 'stage', 'aria-hidden': 'true' }),
+    el('span', { 'aria-hidden': 'true' }, view.stageName),
+    el('span', { 'aria-hidden': 'true' }, `· ${prospect.touchCount}`),
+    view.due && el('span', { class: 'due', 'aria-hidden': 'true' }, `· ${view.due}`),
+  );
+  root.appendChild(body);
+  return host;
+}
+
+/** Chips say "today" or "overdue": they are redrawn when the day changes. */
+function dayOf(now: number): string {
+  return new Date(now).toDateString();
+}

@@ -1,0 +1,125 @@
+import type { Prospect } from '../domain/types';
+import { send } from '../platform/messages';
+import { t, uiLanguage } from '../platform/i18n';
+import type { CardAction } from './cardForms';
+import type { ProspectCache } from './prospectCache';
+import { annotateRow } from './rowChips';
+import { renderCard } from './threadCard';
+import { TouchDetector } from './touchDetector';
+import type { MissLogger, OpenThread, Person, ThreadRow, WebmailAdapter } from './webmail/types';
+
+/**
+ * One pass over what Gmail shows: rows get chips, the open thread gets its card, and messages
+ * the rep sent or received in a tracked thread become touches. Everything the page needs from
+ * the store comes from ONE lookup message per pass (through the cache).
+ */
+export class Session {
+  private readonly detector = new TouchDetector();
+  private readonly linked = new Set<string>();
+  private cardKey = '';
+
+  constructor(
+    private readonly adapter: WebmailAdapter,
+    private readonly cache: ProspectCache,
+    private readonly miss: MissLogger,
+  ) {}
+
+  async pass(doc: Document, root: ParentNode): Promise<void> {
+    const mailbox = this.adapter.mailbox(doc);
+    if (!mailbox) return this.miss('mailbox', 'the signed-in address is not in the title yet');
+    const rows = this.adapter.rows(root, this.miss);
+    const thread = this.adapter.openThread(doc, this.miss);
+    const others = (people: readonly Person[]) => people.map((p) => p.email).filter((email) => email !== mailbox);
+    const threadPeople = thread ? participants(thread) : [];
+    await this.cache.load(
+      mailbox,
+      [...rows.map((row) => row.threadId), thread?.threadId].filter((id): id is string => Boolean(id)),
+      [...rows.flatMap((row) => others(row.people)), ...others(threadPeople)],
+    );
+    const settings = this.cache.settings;
+    if (!settings) return;
+    const now = Date.now();
+    const locale = uiLanguage();
+    for (const row of rows) annotateRow(row, this.prospectOfRow(row, others), settings, now, t, locale);
+    if (thread) await this.threadPass(thread, mailbox, others(threadPeople), now, locale);
+    else this.cardKey = '';
+  }
+
+  private prospectOfRow(row: ThreadRow, others: (people: readonly Person[]) => string[]): Prospect | null {
+    return this.cache.find(row.threadId, others(row.people));
+  }
+
+  private async threadPass(thread: OpenThread, mailbox: string, otherEmails: string[], now: number, locale: string): Promise<void> {
+    const settings = this.cache.settings!;
+    const prospect = this.cache.find(thread.threadId, otherEmails);
+    if (prospect) {
+      await this.linkThread(prospect, thread, mailbox);
+      await this.logDetectedTouches(thread, prospect, mailbox, now);
+    }
+    const key = prospect ? `${thread.threadId}:${prospect.id}:${prospect.updatedAt}` : `${thread.threadId}:untracked:${otherEmails.join(',')}`;
+    const hasCard = thread.cardAnchor.querySelector(':scope > [data-touchbase="card"]');
+    if (key === this.cardKey && hasCard) return;
+    this.cardKey = key;
+    const ctx = { settings, now, t, locale, act: (action: CardAction) => this.act(action, prospect), track: (person: Person) => this.track(person, thread, mailbox) };
+    if (prospect) {
+      const touches = await send('touch.recent', { prospectId: prospect.id, limit: 3 });
+      renderCard(thread.cardAnchor, { prospect, touches }, ctx);
+    } else {
+      const candidates = uniqueByEmail(participants(thread).filter((p) => p.email !== mailbox));
+      if (candidates.length > 0) renderCard(thread.cardAnchor, { candidates }, ctx);
+    }
+  }
+
+  private async linkThread(prospect: Prospect, thread: OpenThread, mailbox: string): Promise<void> {
+    const key = `${prospect.id}:${thread.threadId}`;
+    if (prospect.threadIds.includes(thread.threadId) || this.linked.has(key)) return;
+    this.linked.add(key);
+    this.cache.remember(await send('prospect.linkThread', { id: prospect.id, thread: { threadId: thread.threadId, mailbox, subject: thread.subject.slice(0, 500) } }));
+  }
+
+  private async logDetectedTouches(thread: OpenThread, prospect: Prospect, mailbox: string, now: number): Promise<void> {
+    for (const request of this.detector.detect(thread, prospect, mailbox, now)) {
+      try {
+        await send('touch.log', request);
+      } catch (error) {
+        if (request.messageId) this.detector.forget(request.messageId);
+        this.miss('touch', String(error));
+      }
+    }
+  }
+
+  private async act(action: CardAction, prospect: Prospect | null): Promise<string> {
+    if (!prospect) return '';
+    try {
+      if (action.kind === 'logTouch') {
+        const result = await send('touch.log', { prospectId: prospect.id, channel: action.channel, direction: 'outbound', source: 'manual', note: action.note });
+        return result.warning ? t('pestWarning', String(result.warning.workingDaysSince)) : t('logged');
+      }
+      if (action.kind === 'update') await send('prospect.update', { id: prospect.id, patch: action.patch });
+      else await send('prospect.decide', { id: prospect.id, outcome: action.outcome });
+      return t('saved');
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private async track(person: Person, thread: OpenThread, mailbox: string): Promise<string> {
+    try {
+      const created = await send('prospect.create', { email: person.email, name: person.name, mailbox, thread: { threadId: thread.threadId, mailbox, subject: thread.subject.slice(0, 500) } });
+      this.cache.remember(created);
+      return t('tracked');
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+}
+
+function participants(thread: OpenThread): Person[] {
+  return thread.messages.flatMap((m) => [...(m.from ? [m.from] : []), ...m.to]);
+}
+
+function uniqueByEmail(people: readonly Person[]): Person[] {
+  const seen = new Map<string, Person>();
+  for (const person of people) if (!seen.has(person.email) || (!seen.get(person.email)?.name && person.name)) seen.set(person.email, person);
+  return [...seen.values()];
+}

@@ -1,0 +1,29 @@
+/** Styles live inside our shadow roots: Gmail's CSS cannot reach them and ours cannot leak. */
+export const CHIP_CSS = `
+:host { display: inline-flex; vertical-align: middle; margin: 0 6px 0 0; }
+.chip { display: inline-flex; align-items: center; gap: 4px; font: 500 11px/16px system-ui, sans-serif; border-radius: 8px; padding: 0 6px; white-space: nowrap; background: #eef3f2; color: #1f1f1f; border: 1px solid #d5e0de; }
+.stage { display: inline-block; width: 8px; height: 8px; border-radius: 50%; background: var(--stage); }
+.due { font-weight: 600; }
+.overdue .due { color: #c5221f; } .today .due { color: #b06000; } .reply .due { color: #0b57d0; } .decision .due { color: #8430ce; }
+@media (prefers-color-scheme: dark) { .chip { background: #2d3a39; color: #e8eaed; border-color: #3c4b49; } .overdue .due { color: #f28b82; } .today .due { color: #fdd663; } .reply .due { color: #8ab4f8; } .decision .due { color: #d7aefb; } }
+`;
+
+export const CARD_CSS = `
+:host { display: block; margin: 8px 0 12px; }
+.card { font: 13px/1.45 system-ui, sans-serif; color: #1f1f1f; background: #f6f9f9; border: 1px solid #d5e0de; border-radius: 8px; padding: 10px 12px; }
+h2 { font-size: 14px; margin: 0 0 4px; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+.stage { border-radius: 8px; padding: 0 8px; font-size: 11px; color: #fff; background: var(--stage); }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0; }
+dt { color: #5f6368; } dd { margin: 0; }
+ol { margin: 4px 0; padding-left: 18px; color: #3c4043; }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; align-items: center; }
+form { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-top: 6px; }
+button, select, input { font: inherit; border: 1px solid #c4ccd0; border-radius: 4px; background: #fff; color: inherit; padding: 2px 8px; }
+button { cursor: pointer; }
+button:focus-visible, select:focus-visible, input:focus-visible { outline: 2px solid #0b7a75; outline-offset: 1px; }
+.warning { color: #b06000; } .error { color: #c5221f; } .note { white-space: pre-wrap; }
+@media (prefers-color-scheme: dark) {
+  .card { color: #e8eaed; background: #263130; border-color: #3c4b49; } dt, ol { color: #9aa0a6; }
+  button, select, input { background: #202124; border-color: #5f6368; } .warning { color: #fdd663; } .error { color: #f28b82; }
+}
+`;

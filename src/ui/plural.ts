@@ -1,0 +1,29 @@
+/**
+ * Small text helpers the content script needs too; kept apart from format.ts so Gmail tabs do not
+ * load date-fns' relative-time formatting.
+ */
+
+/** Turns a string key and substitutions into display text; injected so this stays testable. */
+export type Translate = (key: string, substitutions?: string | readonly string[]) => string;
+
+/**
+ * chrome.i18n has no plurals, so plural messages are stored as `key_one`, `key_few`,
+ * `key_other`… (CLDR categories) and picked with Intl.PluralRules for the UI language.
+ */
+export function plural(t: Translate, key: string, count: number, locale: string): string {
+  const category = new Intl.PluralRules(locale).select(count);
+  const text = t(`${key}_${category}`, String(count));
+  return text === `${key}_${category}` ? t(`${key}_other`, String(count)) : text;
+}
+
+export function moneyText(value: number | null, currency: string, locale: string): string {
+  if (value === null) return '';
+  try {
+    const options: Intl.NumberFormatOptions = currency
+      ? { style: 'currency', currency, maximumFractionDigits: 0 }
+      : { maximumFractionDigits: 0 };
+    return new Intl.NumberFormat(locale, options).format(value);
+  } catch {
+    return String(value);
+  }
+}
