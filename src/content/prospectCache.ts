@@ -1,4 +1,5 @@
 import type { Settings } from '../domain/settings';
+import { mostUrgent } from '../domain/urgency';
 import type { Prospect } from '../domain/types';
 import type { LookupRequest, LookupResponse } from '../messaging/protocol';
 
@@ -8,7 +9,7 @@ import type { LookupRequest, LookupResponse } from '../messaging/protocol';
  * them, so scrolling a list or re-rendering rows asks the background nothing new.
  */
 export class ProspectCache {
-  private readonly byThread = new Map<string, Prospect | null>();
+  private readonly byThread = new Map<string, Prospect[]>();
   private readonly byEmail = new Map<string, Prospect | null>();
   private settingsValue: Settings | null = null;
 
@@ -25,26 +26,28 @@ export class ProspectCache {
     if (missingThreads.length === 0 && missingEmails.length === 0 && this.settingsValue) return;
     const { prospects, settings } = await this.lookup({ mailbox, threadIds: missingThreads, emails: missingEmails });
     this.settingsValue = settings;
-    for (const id of missingThreads) this.byThread.set(id, null);
+    for (const id of missingThreads) this.byThread.set(id, []);
     for (const email of missingEmails) this.byEmail.set(email, null);
     for (const prospect of prospects) this.remember(prospect);
   }
 
   /** Records a prospect the background just returned (after a command), under all its keys. */
   remember(prospect: Prospect): void {
-    for (const id of prospect.threadIds) this.byThread.set(id, prospect);
+    for (const id of prospect.threadIds) {
+      const others = (this.byThread.get(id) ?? []).filter((known) => known.id !== prospect.id);
+      this.byThread.set(id, [...others, prospect]);
+    }
     this.byEmail.set(prospect.email, prospect);
   }
 
-  /** The prospect of a thread: linked by thread id first, else the first tracked participant. */
+  /**
+   * The prospect a thread stands for: those linked to it by thread id, else its tracked
+   * participants; when several qualify (two people of one deal), the most urgent one.
+   */
   find(threadId: string | null, emails: readonly string[]): Prospect | null {
-    const linked = threadId ? this.byThread.get(threadId) : undefined;
-    if (linked) return linked;
-    for (const email of emails) {
-      const prospect = this.byEmail.get(email);
-      if (prospect) return prospect;
-    }
-    return null;
+    const linked = threadId ? (this.byThread.get(threadId) ?? []) : [];
+    if (linked.length > 0) return mostUrgent(linked);
+    return mostUrgent(emails.map((email) => this.byEmail.get(email)).filter((p): p is Prospect => Boolean(p)));
   }
 
   clear(): void {

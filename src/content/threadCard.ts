@@ -3,7 +3,7 @@ import type { Prospect, Touch } from '../domain/types';
 import { dateText, statusView } from '../ui/status';
 import { moneyText, type Translate } from '../ui/plural';
 import { cadenceForm, decisionButtons, logTouchForm, meetingForm, snoozeForm, stageForm, type CardAction } from './cardForms';
-import { el, shadowHost } from './dom';
+import { MARKER, el, shadowHost } from './dom';
 import { CARD_CSS } from './styles';
 import type { Person } from './webmail/types';
 
@@ -19,14 +19,27 @@ export interface CardContext {
 
 const CARD = 'card';
 
+/**
+ * The last outcome shown on the card of each anchor. A command's change event usually redraws the
+ * card before the command's own reply arrives, so the outcome is written to whichever card is
+ * current, and a redraw shows it again.
+ */
+const lastStatus = new WeakMap<HTMLElement, string>();
+
+function currentStatus(anchor: HTMLElement): HTMLElement | null {
+  return anchor.querySelector(`:scope > [${MARKER}="${CARD}"]`)?.shadowRoot?.querySelector<HTMLElement>('[role=status]') ?? null;
+}
+
 /** The card above an open thread: the prospect and its quick actions, or "Track as prospect". */
 export function renderCard(anchor: HTMLElement, content: { prospect: Prospect; touches: readonly Touch[] } | { candidates: readonly Person[] }, ctx: CardContext): HTMLElement {
   const { host, root } = shadowHost('div', CARD, CARD_CSS);
-  const status = el('p', { role: 'status', 'aria-live': 'polite' });
+  const status = el('p', { role: 'status', 'aria-live': 'polite' }, lastStatus.get(anchor) ?? '');
   const run = (work: Promise<string>, origin: string) => {
     status.textContent = '…';
     void work.then((message) => {
-      status.textContent = message;
+      lastStatus.set(anchor, message);
+      const live = currentStatus(anchor);
+      if (live) live.textContent = message;
       // The card is redrawn after a change: give keyboard users their place back.
       refocus(anchor, origin);
     });
@@ -36,7 +49,7 @@ export function renderCard(anchor: HTMLElement, content: { prospect: Prospect; t
       ? prospectCard(content.prospect, content.touches, ctx, (action, origin) => run(ctx.act(action), origin))
       : trackForm(content.candidates, ctx, (person) => run(ctx.track(person), 'track'));
   root.appendChild(el('section', { class: 'card', 'aria-label': ctx.t('cardTitle') }, ...body, status));
-  for (const old of anchor.querySelectorAll(`:scope > [data-touchbase="${CARD}"]`)) old.remove();
+  for (const old of anchor.querySelectorAll(`:scope > [${MARKER}="${CARD}"]`)) old.remove();
   anchor.prepend(host);
   return host;
 }
@@ -88,7 +101,7 @@ function trackForm(candidates: readonly Person[], ctx: CardContext, track: (pers
 }
 
 function refocus(anchor: HTMLElement, origin: string): void {
-  const root = anchor.querySelector<HTMLElement>(':scope > [data-touchbase="card"]')?.shadowRoot;
+  const root = anchor.querySelector<HTMLElement>(`:scope > [${MARKER}="${CARD}"]`)?.shadowRoot;
   const target = root?.querySelector<HTMLElement>(`[data-form="${origin}"] select, [data-form="${origin}"] input, [data-form="${origin}"] button, [data-decide="${origin.replace('decide-', '')}"]`);
   target?.focus();
 }
