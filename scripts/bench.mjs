@@ -1,9 +1,12 @@
 // `npm run bench`: builds, runs the benches in real Chromium (test/bench, vitest project "bench"),
 // prints their tables and writes them, with the machine they ran on, to docs/benchmarks.md.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { ensureChromium } from './chromium.mjs';
+
+/** Section order in docs/benchmarks.md (by heading). */
+const ORDER = ['## Bundle sizes (dist/chrome, minified)', '## Gmail annotation', '## Reminders', '## Popup and due queries'];
 
 execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
 const chromium = ensureChromium();
@@ -12,7 +15,15 @@ const only = process.argv.slice(2);
 const run = spawnSync('npx', ['vitest', 'run', '--project', 'bench', ...only], { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
 
 mkdirSync('docs', { recursive: true });
-const sections = readdirSync('artifacts/bench').sort().map((file) => readFileSync(`artifacts/bench/${file}`, 'utf8'));
+mkdirSync('artifacts/bench', { recursive: true });
+// A partial run (`npm run bench -- test/bench/x.bench.ts`) replaces its own sections and keeps the rest.
+const previous = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8').split(/^(?=## )/m).slice(1) : [];
+const fresh = readdirSync('artifacts/bench').sort().map((file) => readFileSync(`artifacts/bench/${file}`, 'utf8'));
+const titleOf = (section) => section.split('\n', 1)[0];
+const freshTitles = new Set(fresh.map(titleOf));
+const sections = [...previous.filter((section) => !freshTitles.has(titleOf(section))), ...fresh]
+  .map((section) => section.trimEnd() + '\n')
+  .sort((a, b) => ORDER.indexOf(titleOf(a)) - ORDER.indexOf(titleOf(b)));
 const version = execFileSync(chromium, ['--version']).toString().trim();
 const header = `# Benchmarks
 

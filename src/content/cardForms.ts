@@ -76,7 +76,7 @@ export function cadenceForm(prospect: Prospect, t: Translate, act: Act): HTMLFor
       const days = Number(data.get('days'));
       act({ kind: 'update', patch: { cadenceDays: Number.isInteger(days) && days > 0 ? days : null } }, 'cadence');
     },
-    el('input', { name: 'days', type: 'number', min: 1, max: 365, value: prospect.cadenceDays ?? '', 'aria-label': t('cardCadenceDays') }),
+    el('input', { name: 'days', type: 'number', min: 1, max: 365, value: prospect.cadenceDays ?? '', placeholder: t('cardCadencePlaceholder'), 'aria-label': t('cardCadenceDays') }),
     el('button', { type: 'submit' }, t('cardSetCadence')),
   );
 }

@@ -26,14 +26,37 @@ export function append(parent: Node, children: readonly Child[]): void {
   }
 }
 
-/** A host element of ours with an open shadow root holding `css`. */
+const sheets = new Map<string, CSSStyleSheet | null>();
+
+/**
+ * One parsed stylesheet per kind of host, shared by every shadow root (a hundred chips parse
+ * their CSS once). Where constructable sheets are not available, each root gets a <style>.
+ */
+function sharedSheet(css: string): CSSStyleSheet | null {
+  if (!sheets.has(css)) {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.set(css, sheet);
+    } catch {
+      sheets.set(css, null);
+    }
+  }
+  return sheets.get(css) ?? null;
+}
+
+/** A host element of ours with an open shadow root styled with `css`. */
 export function shadowHost(tag: 'span' | 'div', kind: string, css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(tag);
   host.setAttribute(MARKER, kind);
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = css;
-  root.appendChild(style);
+  const sheet = sharedSheet(css);
+  if (sheet) root.adoptedStyleSheets = [sheet];
+  else {
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.appendChild(style);
+  }
   return { host, root };
 }
 

@@ -37,10 +37,11 @@ const payloadChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
     },
     ['at', 'messageId', 'threadId'],
   ),
+  // A list view can hold a thousand rows (and as many people again); one lookup covers them.
   lookup: object({
     mailbox,
-    threadIds: arrayOf(gmailId, { max: 500 }),
-    emails: arrayOf(email, { max: 2000 }),
+    threadIds: arrayOf(gmailId, { max: 2_000 }),
+    emails: arrayOf(email, { max: 5_000 }),
   }),
   'touch.recent': object({ prospectId: recordId, limit: num({ min: 1, max: 50, integer: true }) }),
   'settings.get': object({}),

@@ -5,10 +5,21 @@ import browser from 'webextension-polyfill';
  * translation falls back to English (the browser does that) and never to a key name shown raw.
  */
 export function t(key: string, substitutions?: string | readonly string[]): string {
-  const text = browser.i18n.getMessage(key, substitutions as string | string[] | undefined);
-  return text || key;
+  // Messages never change while a page lives; a list of chips asks for the same few many times.
+  const cacheKey = substitutions === undefined ? key : `${key}\u0000${([] as string[]).concat(substitutions).join('\u0001')}`;
+  let text = cache.get(cacheKey);
+  if (text === undefined) {
+    text = browser.i18n.getMessage(key, substitutions as string | string[] | undefined) || key;
+    if (cache.size > 2_000) cache.clear();
+    cache.set(cacheKey, text);
+  }
+  return text;
 }
 
+const cache = new Map<string, string>();
+let language: string | undefined;
+
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  language ??= browser.i18n.getUILanguage();
+  return language;
 }

@@ -10,8 +10,13 @@ export type Translate = (key: string, substitutions?: string | readonly string[]
  * chrome.i18n has no plurals, so plural messages are stored as `key_one`, `key_few`,
  * `key_other`… (CLDR categories) and picked with Intl.PluralRules for the UI language.
  */
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 export function plural(t: Translate, key: string, count: number, locale: string): string {
-  const category = new Intl.PluralRules(locale).select(count);
+  // Building Intl objects is costly; a list of a thousand rows needs one per language, not per row.
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  const category = rules.select(count);
   const text = t(`${key}_${category}`, String(count));
   return text === `${key}_${category}` ? t(`${key}_other`, String(count)) : text;
 }

@@ -22,7 +22,7 @@ describe('bundle budgets', () => {
 
   it('injects no storage code into Gmail: content scripts ask the background', () => {
     const { content } = bundleSizes('dist/chrome');
-    const code = content.files.map((file) => readFileSync(`dist/chrome/${file}`, 'utf8')).join('\n');
+    const code = content.files.map((file: string) => readFileSync(`dist/chrome/${file}`, 'utf8')).join('\n');
     expect(code).not.toMatch(/indexedDB/);
   });
 });
