@@ -1,6 +1,9 @@
 import type { MessageName, RequestOf, ResponseOf } from '../messaging/protocol';
 import type { TouchbaseDB } from '../store/db';
-import { createProspect, decideProspect, linkThread, updateProspect } from '../store/prospects';
+import { latestThread } from '../domain/reminders';
+import type { ThreadLink } from '../domain/types';
+import { StoreError } from '../store/errors';
+import { createProspect, decideProspect, getProspect, linkThread, updateProspect } from '../store/prospects';
 import { lookupProspects } from '../store/queries';
 import { readSettings } from '../store/settings';
 import { listTouches, logTouch } from '../store/touches';
@@ -8,6 +11,8 @@ import { listTouches, logTouch } from '../store/touches';
 export interface CommandContext {
   readonly db: TouchbaseDB;
   readonly now: number;
+  /** Opens a thread in Gmail; injected so commands stay free of browser APIs (and testable). */
+  readonly openThread: (thread: ThreadLink) => Promise<void>;
 }
 
 export interface CommandResult<T> {
@@ -40,4 +45,12 @@ export const handlers: Handlers = {
     read({ prospects: await lookupProspects(db, payload), settings: await readSettings(db) }),
   'touch.recent': async ({ prospectId, limit }, { db }) => read((await listTouches(db, prospectId)).slice(0, limit)),
   'settings.get': async (_payload, { db }) => read(await readSettings(db)),
+  'prospect.openThread': async ({ id }, ctx) => {
+    const { db } = ctx;
+    const prospect = await getProspect(db, id);
+    if (!prospect) throw new StoreError('not_found', `prospect ${id} does not exist`);
+    const thread = latestThread(prospect);
+    if (thread) await ctx.openThread(thread);
+    return read({ opened: thread ? 'thread' : 'none' });
+  },
 };

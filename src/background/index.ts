@@ -2,6 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { broadcastChange } from './broadcast';
 import { database } from './database';
 import { openReminder, reminderButton } from './notificationActions';
+import { openThread } from './openThread';
 import { createRouter } from './router';
 import { DUE_ALARM, reconcile } from './scheduler';
 
@@ -22,6 +23,7 @@ const route = createRouter({
   now: Date.now,
   afterWrite,
   log,
+  openThread,
 });
 
 const reconcileLogged = () => reconcile().catch((error: unknown) => log(`scheduler: ${String(error)}`));

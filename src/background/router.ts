@@ -2,7 +2,7 @@ import { parseRequest } from '../messaging/parseRequest';
 import type { ErrorCode, Reply, RequestEnvelope } from '../messaging/protocol';
 import type { TouchbaseDB } from '../store/db';
 import { StoreError } from '../store/errors';
-import { handlers, type CommandResult } from './commands';
+import { handlers, type CommandContext, type CommandResult } from './commands';
 import { classifySender, type SenderInfo } from './senders';
 
 export interface RouterDeps {
@@ -13,6 +13,7 @@ export interface RouterDeps {
   /** Runs after a write has committed: change events, and later the scheduler and badge. */
   readonly afterWrite: (changedProspectIds: readonly string[]) => Promise<void>;
   readonly log?: (message: string) => void;
+  readonly openThread: CommandContext['openThread'];
 }
 
 /**
@@ -41,7 +42,7 @@ export function createRouter(deps: RouterDeps) {
 
 async function dispatch(request: RequestEnvelope, deps: RouterDeps): Promise<CommandResult<unknown>> {
   const handler = handlers[request.name] as (payload: unknown, ctx: unknown) => Promise<CommandResult<unknown>>;
-  return handler(request.payload, { db: await deps.db(), now: deps.now() });
+  return handler(request.payload, { db: await deps.db(), now: deps.now(), openThread: deps.openThread });
 }
 
 function refuse(code: ErrorCode, error: string): Reply<never> {

@@ -108,6 +108,8 @@ export interface Prospect extends ProspectFields, TouchSummary {
   readonly updatedAt: Millis;
   /** When the current stage was entered: progress restarts the stop-rule count. */
   readonly stageEnteredAt: Millis;
+  /** Every stage id this prospect has been in (conversion rates); absent on records before it existed. */
+  readonly reachedStages?: readonly string[];
   /** Next follow-up; absent (not null) when never due, so the dueAt index skips it. */
   readonly dueAt?: Millis;
   readonly dueKind?: DueKind;

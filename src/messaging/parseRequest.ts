@@ -45,6 +45,7 @@ const payloadChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
   }),
   'touch.recent': object({ prospectId: recordId, limit: num({ min: 1, max: 50, integer: true }) }),
   'settings.get': object({}),
+  'prospect.openThread': object({ id: recordId }),
 };
 
 export function isMessageName(name: unknown): name is MessageName {

@@ -54,6 +54,8 @@ export interface Protocol {
   /** The latest touches of a prospect, newest first (content scripts cannot read the store). */
   'touch.recent': { request: { prospectId: string; limit: number }; response: readonly Touch[] };
   'settings.get': { request: Record<string, never>; response: Settings };
+  /** Opens the prospect's latest thread in Gmail (an open tab of that mailbox is reused). */
+  'prospect.openThread': { request: { id: string }; response: { opened: 'thread' | 'none' } };
 }
 
 export type MessageName = keyof Protocol;

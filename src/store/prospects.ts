@@ -55,6 +55,7 @@ export async function createProspect(db: TouchbaseDB, input: CreateProspectReque
       createdAt: now,
       updatedAt: now,
       stageEnteredAt: now,
+      reachedStages: [stageId],
     },
     settings,
   );
@@ -83,7 +84,8 @@ export function updateProspect(db: TouchbaseDB, id: string, patch: ProspectPatch
   return change(db, id, now, (current, settings) => {
     if (patch.stageId !== undefined) requireStage(settings, patch.stageId);
     const stageChanged = patch.stageId !== undefined && patch.stageId !== current.stageId;
-    return { ...current, ...patch, stageEnteredAt: stageChanged ? now : current.stageEnteredAt };
+    if (!stageChanged) return { ...current, ...patch };
+    return { ...current, ...patch, stageEnteredAt: now, reachedStages: reached(current, patch.stageId!) };
   });
 }
 
@@ -92,8 +94,13 @@ export function decideProspect(db: TouchbaseDB, id: string, outcome: 'nurture' |
   return change(db, id, now, (current, settings) => {
     const stage = settings.stages.find((s) => s.kind === outcome);
     if (!stage) throw new StoreError('invalid', `no ${outcome} stage is configured`);
-    return { ...current, stageId: stage.id, stageEnteredAt: now, snoozedUntil: null };
+    return { ...current, stageId: stage.id, stageEnteredAt: now, snoozedUntil: null, reachedStages: reached(current, stage.id) };
   });
+}
+
+/** The stages a prospect has been in, plus `stageId`. */
+function reached(current: Prospect, stageId: string): string[] {
+  return [...new Set([...(current.reachedStages ?? [current.stageId]), stageId])];
 }
 
 export function linkThread(db: TouchbaseDB, id: string, thread: ThreadLink, now: number): Promise<Prospect> {

@@ -12,17 +12,20 @@ const gmailTab = { id: EXT_ID, url: 'https://mail.google.com/mail/u/0/#inbox', t
 
 let db: TouchbaseDB;
 let changes: string[][];
+let opened: string[];
 let route: ReturnType<typeof createRouter>;
 
 beforeEach(async () => {
   db = await freshDB();
   changes = [];
+  opened = [];
   route = createRouter({
     extensionId: EXT_ID,
     extensionOrigin: ORIGIN,
     db: async () => db,
     now: () => NOW,
     afterWrite: async (ids) => void changes.push([...ids]),
+    openThread: async (thread) => void opened.push(thread.threadId),
   });
 });
 
@@ -105,5 +108,13 @@ describe('the one write path', () => {
     const again = await route(touch, gmailTab);
     expect(again.ok && (again.value as { duplicate: boolean }).duplicate).toBe(true);
     expect(changes).toHaveLength(1);
+  });
+
+  it('opens a prospect\'s latest thread through the injected opener', async () => {
+    const thread = { threadId: '18bc1a2b3c4d5e6f', mailbox: 'rep@example.com', subject: 'Pricing' };
+    const created = await route(envelope('prospect.create', { ...create.payload, thread }), popup);
+    const id = created.ok ? (created.value as { id: string }).id : '';
+    expect(await route(envelope('prospect.openThread', { id }), popup)).toEqual({ ok: true, value: { opened: 'thread' } });
+    expect(opened).toEqual(['18bc1a2b3c4d5e6f']);
   });
 });

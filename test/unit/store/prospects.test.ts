@@ -35,7 +35,9 @@ describe('prospects in the store', () => {
     const won = await updateProspect(db, p.id, { stageId: 'won' }, NOW + DAY);
     expect(won.stageEnteredAt).toBe(NOW + DAY);
     expect(won.dueAt).toBe(new Date(2027, 1, 22, 9).getTime()); // 90 days after creation
+    expect(won.reachedStages).toEqual(['new', 'won']);
     const lost = await updateProspect(db, p.id, { stageId: 'lost' }, NOW + 2 * DAY);
+    expect(lost.reachedStages).toEqual(['new', 'won', 'lost']);
     expect(lost.dueAt).toBeUndefined();
     expect(await db.countFromIndex('prospects', 'byDueAt')).toBe(0);
   });
