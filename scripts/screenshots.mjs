@@ -27,7 +27,7 @@ try {
   for (const scheme of ['light', 'dark']) {
     const page = await browser.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
-    await page.setViewportSize({ width: 380, height: 580 });
+    await page.setViewportSize({ width: 400, height: 600 });
     await page.goto(browser.extensionUrl('src/popup/index.html'));
     await page.locator('li').first().waitFor();
     await page.screenshot({ path: `docs/images/popup-${scheme}.png` });

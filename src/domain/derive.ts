@@ -16,7 +16,9 @@ export function deriveProspect(
   touches: readonly Pick<Touch, 'at' | 'direction'>[],
   settings: Settings,
 ): Prospect {
-  const summary = summarizeTouches(touches, base.stageEnteredAt);
+  // Only a real stage change restarts the stop-rule streak; touches backfilled into a prospect
+  // created today (its history from Gmail) still count.
+  const summary = summarizeTouches(touches, base.stageEnteredAt > base.createdAt ? base.stageEnteredAt : -Infinity);
   const withSummary = { ...stripDerived(base), ...summary, threadIds: uniqueThreadIds(base.threads) };
   const due = computeDue(withSummary, settings);
   if (due === null) return withSummary;

@@ -16,7 +16,8 @@ export class CommandError extends Error {
 export async function send<K extends MessageName>(name: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   const reply = (await browser.runtime.sendMessage(envelope(name, payload))) as Reply<ResponseOf<K>> | undefined;
   if (!reply) throw new CommandError('internal', `${name}: the background did not answer`);
-  if (!reply.ok) throw new CommandError(reply.code, reply.error);
+  // "prospect.create: payload.email: …" → "email: …": the field is what a person can act on.
+  if (!reply.ok) throw new CommandError(reply.code, reply.error.replace(/^[\w.]+: payload\./, ''));
   return reply.value;
 }
 

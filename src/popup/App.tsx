@@ -1,57 +1,148 @@
-import { useState } from 'preact/hooks';
-import { classifyDue, type DueSection } from '../domain/classify';
-import type { Prospect } from '../domain/types';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { classifyDue } from '../domain/classify';
+import { matchesSearch, rankDueList } from '../domain/ranking';
 import { t } from '../platform/i18n';
+import { AddProspect } from './AddProspect';
 import { DueItem } from './DueItem';
-import { useDueList } from './useDueList';
+import { Help } from './Help';
+import { moveFocus } from './keyboard';
+import { Pipeline } from './Pipeline';
+import { useStore } from './useStore';
 
-/** Sections in the order a rep works them: answer people first, then decide, then chase. */
-const SECTIONS: readonly DueSection[] = ['replyNeeded', 'decision', 'overdue', 'today', 'upcoming'];
+type View = 'due' | 'pipeline' | 'add';
 
 export function App() {
-  const state = useDueList();
-  const [announcement, announce] = useState('');
+  const [view, setView] = useState<View>('due');
+  const [query, setQuery] = useState('');
+  const [stageFilter, setStageFilter] = useState('');
+  const [help, setHelp] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const searching = query.trim() !== '' || stageFilter !== '';
+  const state = useStore(searching || view === 'pipeline');
+  const search = useRef<HTMLInputElement>(null);
+  const announce = (work: Promise<string>) => void work.then(setAnnouncement);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
+      if (event.key === 'Escape') return setHelp(false);
+      if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === '/') {
+        event.preventDefault();
+        setView('due');
+        search.current?.focus();
+      } else if (event.key === '?') setHelp((open) => !open);
+      else if (['j', 'k', 'ArrowDown', 'ArrowUp'].includes(event.key)) {
+        event.preventDefault();
+        moveFocus(document, event.key === 'j' || event.key === 'ArrowDown' ? 1 : -1);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   if (state.status === 'loading') return <p aria-busy="true" />;
   if (state.status === 'error') return <p role="alert">{t('loadError', state.error)}</p>;
-
-  const { prospects, settings, now } = state;
-  const bySection = new Map<DueSection, Prospect[]>();
-  for (const prospect of prospects) {
-    if (prospect.dueAt === undefined || prospect.dueKind === undefined) continue;
-    const { section } = classifyDue({ at: prospect.dueAt, kind: prospect.dueKind }, now);
-    bySection.set(section, [...(bySection.get(section) ?? []), prospect]);
-  }
-  const visible = SECTIONS.filter((section) => bySection.has(section));
+  const { due, settings, now, all } = state;
 
   return (
     <>
-      <h1>{t('popupTitle')}</h1>
-      {visible.length === 0 && (
-        <section class="empty">
-          <h2>{t('emptyTitle')}</h2>
-          <p>{t('emptyHint')}</p>
-        </section>
+      <header>
+        <h1>{t('popupTitle')}</h1>
+        <nav aria-label={t('views')}>
+          {(['due', 'pipeline', 'add'] as const).map((name) => (
+            <button key={name} type="button" aria-pressed={view === name} onClick={() => setView(name)}>
+              {t(`view_${name}`)}
+            </button>
+          ))}
+          <button type="button" aria-label={t('helpOpen')} aria-expanded={help} onClick={() => setHelp(!help)}>
+            ?
+          </button>
+        </nav>
+      </header>
+      {help && <Help onClose={() => setHelp(false)} />}
+      {view === 'due' && (
+        <>
+          <div class="search" role="search">
+            <input ref={search} type="search" value={query} placeholder={t('searchPlaceholder')} aria-label={t('searchLabel')} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+            <select aria-label={t('stageFilter')} value={stageFilter} onChange={(e) => setStageFilter((e.currentTarget as HTMLSelectElement).value)}>
+              <option value="">{t('allStages')}</option>
+              {settings.stages.map((stage) => (
+                <option key={stage.id} value={stage.id}>
+                  {stage.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {searching ? (
+            <section aria-labelledby="results">
+              <h2 id="results">{t('searchResults')}</h2>
+              <ul>
+                {(all ?? [])
+                  .filter((p) => matchesSearch(p, query, stageFilter))
+                  .slice(0, 100)
+                  .map((prospect) => (
+                    <DueItem key={prospect.id} prospect={prospect} settings={settings} now={now} announce={announce}
+                      status={prospect.dueAt !== undefined && prospect.dueKind ? classifyDue({ at: prospect.dueAt, kind: prospect.dueKind }, now) : null} />
+                  ))}
+              </ul>
+            </section>
+          ) : (
+            <DueSections due={due} now={now} settings={settings} announce={announce} />
+          )}
+        </>
       )}
-      {visible.map((section) => (
-        <section key={section} aria-labelledby={`section-${section}`}>
-          <h2 id={`section-${section}`}>{t(`section_${section}`)}</h2>
-          <ul>
-            {(bySection.get(section) ?? []).map((prospect) => (
-              <DueItem
-                key={prospect.id}
-                prospect={prospect}
-                status={classifyDue({ at: prospect.dueAt ?? now, kind: prospect.dueKind ?? 'followUp' }, now)}
-                settings={settings}
-                now={now}
-                announce={announce}
-              />
-            ))}
-          </ul>
-        </section>
-      ))}
+      {view === 'pipeline' && <Pipeline prospects={all ?? []} settings={settings} />}
+      {view === 'add' && <AddProspect settings={settings} announce={announce} onDone={() => setView('due')} />}
       <p class="status" role="status">
         {announcement}
       </p>
+    </>
+  );
+}
+
+/** Items shown per section before "Show more": years of data must not slow the popup's first paint. */
+const PAGE = 8;
+
+function DueSections({ due, now, settings, announce }: { due: Parameters<typeof rankDueList>[0]; now: number; settings: Parameters<typeof DueItem>[0]['settings']; announce: (work: Promise<string>) => void }) {
+  const sections = rankDueList(due, now);
+  const [shown, setShown] = useState<Record<string, number>>({});
+  useEffect(() => {
+    // Marks the first paint of the list, for `npm run bench`.
+    requestAnimationFrame(() => performance.mark('touchbase:due-painted'));
+  }, []);
+  if (sections.length === 0) {
+    return (
+      <section class="empty" aria-labelledby="empty-title">
+        <h2 id="empty-title">{t('emptyTitle')}</h2>
+        <ol>
+          <li>{t('emptyStep1')}</li>
+          <li>{t('emptyStep2')}</li>
+          <li>{t('emptyStep3')}</li>
+        </ol>
+      </section>
+    );
+  }
+  return (
+    <>
+      {sections.map(({ section, prospects }) => (
+        <section key={section} aria-labelledby={`section-${section}`}>
+          <h2 id={`section-${section}`}>
+            {t(`section_${section}`)} <span class="count">{prospects.length}</span>
+          </h2>
+          <ul>
+            {prospects.slice(0, shown[section] ?? PAGE).map((prospect) => (
+              <DueItem key={prospect.id} prospect={prospect} settings={settings} now={now} announce={announce}
+                status={classifyDue({ at: prospect.dueAt ?? now, kind: prospect.dueKind ?? 'followUp' }, now)} />
+            ))}
+          </ul>
+          {prospects.length > (shown[section] ?? PAGE) && (
+            <button type="button" class="more" onClick={() => setShown({ ...shown, [section]: (shown[section] ?? PAGE) + PAGE * 4 })}>
+              {t('showMore', String(prospects.length - (shown[section] ?? PAGE)))}
+            </button>
+          )}
+        </section>
+      ))}
     </>
   );
 }

@@ -1,40 +1,47 @@
 import { useState } from 'preact/hooks';
 import type { DueStatus } from '../domain/classify';
 import { findStage, type Settings } from '../domain/settings';
-import { CHANNELS, type Channel, type Prospect } from '../domain/types';
+import { CHANNELS, type Prospect } from '../domain/types';
 import { t, uiLanguage } from '../platform/i18n';
-import { send } from '../platform/messages';
 import { dueKindText, dueText, sinceText } from '../ui/format';
 import { moneyText, plural } from '../ui/plural';
+import { decide, logTouch, openThread, setStage, snooze } from './actions';
 
 interface Props {
   readonly prospect: Prospect;
-  readonly status: DueStatus;
+  readonly status: DueStatus | null;
   readonly settings: Settings;
   readonly now: number;
   /** Shows an outcome in the popup's live region (the item itself may move to another section). */
-  readonly announce: (message: string) => void;
+  readonly announce: (work: Promise<string>) => void;
 }
 
-/** One due prospect: who, where they stand, why they are due, and a two-click touch. */
+type Panel = 'none' | 'log' | 'snooze' | 'stage';
+
+/** One prospect: who, where they stand, why they are due, and every action a keystroke away. */
 export function DueItem({ prospect, status, settings, now, announce }: Props) {
   const locale = uiLanguage();
   const stage = findStage(settings, prospect.stageId);
-  const [choosing, setChoosing] = useState(false);
+  const [panel, setPanel] = useState<Panel>('none');
+  const [note, setNote] = useState('');
+  const [date, setDate] = useState('');
   const title = prospect.name || prospect.email;
+  const run = (work: Promise<string>) => {
+    setPanel('none');
+    announce(work);
+  };
 
-  const log = async (channel: Channel) => {
-    setChoosing(false);
-    try {
-      const result = await send('touch.log', { prospectId: prospect.id, channel, direction: 'outbound', source: 'manual', note: '' });
-      announce(result.warning ? t('pestWarning', String(result.warning.workingDaysSince)) : t('logged'));
-    } catch (error) {
-      announce(error instanceof Error ? error.message : String(error));
-    }
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
+    const action = { l: 'log', s: 'snooze' }[event.key] as Panel | undefined;
+    if (action) setPanel(panel === action ? 'none' : action);
+    else if (event.key === 'o') announce(openThread(prospect));
+    else return;
+    event.preventDefault();
   };
 
   return (
-    <li class="item" data-prospect-id={prospect.id}>
+    <li class="item" data-prospect-id={prospect.id} tabIndex={0} aria-label={title} onKeyDown={onKeyDown}>
       <div class="item-main">
         <span class="name">{title}</span>
         {prospect.company && <span class="company">{prospect.company}</span>}
@@ -43,27 +50,75 @@ export function DueItem({ prospect, status, settings, now, announce }: Props) {
         </span>
       </div>
       <div class="item-meta">
-        <span class={`due due-${status.section}`}>
-          {dueKindText(prospect.dueKind ?? 'followUp', t)} · {dueText(status, t, locale)}
-        </span>
+        {status && prospect.dueKind && (
+          <span class={`due due-${status.section}`}>
+            {dueKindText(prospect.dueKind, t)} · {dueText(status, t, locale)}
+          </span>
+        )}
         <span>{plural(t, 'touchCount', prospect.touchCount, locale)}</span>
         <span>{sinceText(prospect.lastTouchAt, now, t)}</span>
+        <span>{t(`channel_${prospect.channel}`)}</span>
         {prospect.value !== null && <span>{moneyText(prospect.value, prospect.currency, locale)}</span>}
       </div>
       <div class="item-actions">
-        <button type="button" aria-expanded={choosing} aria-label={t('logTouchFor', title)} onClick={() => setChoosing(!choosing)}>
+        <button type="button" aria-expanded={panel === 'log'} aria-label={t('logTouchFor', title)} onClick={() => setPanel(panel === 'log' ? 'none' : 'log')}>
           {t('logTouch')}
         </button>
-        {choosing && (
-          <span class="channels" role="group" aria-label={t('logTouchFor', title)}>
-            {CHANNELS.map((channel) => (
-              <button type="button" key={channel} onClick={() => void log(channel)}>
-                {t(`channel_${channel}`)}
-              </button>
-            ))}
-          </span>
+        <button type="button" aria-expanded={panel === 'snooze'} aria-label={t('snoozeFor', title)} onClick={() => setPanel(panel === 'snooze' ? 'none' : 'snooze')}>
+          {t('snooze')}
+        </button>
+        <button type="button" aria-label={t('openThreadFor', title)} onClick={() => announce(openThread(prospect))}>
+          {t('openThread')}
+        </button>
+        {/* The stage list opens on demand: a select per item would cost the popup's first paint. */}
+        <button type="button" aria-expanded={panel === 'stage'} aria-label={t('changeStageFor', title)} onClick={() => setPanel(panel === 'stage' ? 'none' : 'stage')}>
+          {t('changeStage')}
+        </button>
+        {prospect.dueKind === 'decision' && (
+          <>
+            <button type="button" aria-label={t('nurtureFor', title)} onClick={() => run(decide(prospect, 'nurture'))}>
+              {t('decide_nurture')}
+            </button>
+            <button type="button" aria-label={t('lostFor', title)} onClick={() => run(decide(prospect, 'lost'))}>
+              {t('decide_lost')}
+            </button>
+          </>
         )}
       </div>
+      {panel === 'log' && (
+        <div class="panel" role="group" aria-label={t('logTouchFor', title)}>
+          <input type="text" value={note} maxLength={2000} placeholder={t('cardNotePlaceholder')} aria-label={t('cardNote')} onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)} />
+          {CHANNELS.map((channel) => (
+            <button type="button" key={channel} onClick={() => run(logTouch(prospect, channel, note))}>
+              {t(`channel_${channel}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {panel === 'stage' && (
+        <div class="panel">
+          <select aria-label={t('stageFor', title)} value={prospect.stageId} onChange={(e) => run(setStage(prospect, (e.currentTarget as HTMLSelectElement).value))}>
+            {settings.stages.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {panel === 'snooze' && (
+        <div class="panel" role="group" aria-label={t('snoozeFor', title)}>
+          {([1, 3, 7] as const).map((days) => (
+            <button type="button" key={days} onClick={() => run(snooze(prospect, settings, { days }))}>
+              {t(`snooze_${days}`)}
+            </button>
+          ))}
+          <input type="date" value={date} aria-label={t('cardSnoozeUntil')} onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)} />
+          <button type="button" disabled={!date} onClick={() => run(snooze(prospect, settings, { date }))}>
+            {t('cardSnoozeUntilButton')}
+          </button>
+        </div>
+      )}
     </li>
   );
 }

@@ -21,14 +21,19 @@ export function plural(t: Translate, key: string, count: number, locale: string)
   return text === `${key}_${category}` ? t(`${key}_other`, String(count)) : text;
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+
+/** "€12,000" in the UI language; one formatter per language and currency, reused. */
 export function moneyText(value: number | null, currency: string, locale: string): string {
   if (value === null) return '';
-  try {
-    const options: Intl.NumberFormatOptions = currency
-      ? { style: 'currency', currency, maximumFractionDigits: 0 }
-      : { maximumFractionDigits: 0 };
-    return new Intl.NumberFormat(locale, options).format(value);
-  } catch {
-    return String(value);
+  const key = `${locale}|${currency}`;
+  if (!moneyFormats.has(key)) {
+    try {
+      const options: Intl.NumberFormatOptions = currency ? { style: 'currency', currency, maximumFractionDigits: 0 } : { maximumFractionDigits: 0 };
+      moneyFormats.set(key, new Intl.NumberFormat(locale, options));
+    } catch {
+      moneyFormats.set(key, null); // an unknown currency code: show the plain number
+    }
   }
+  return moneyFormats.get(key)?.format(value) ?? String(value);
 }

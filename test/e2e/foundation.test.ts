@@ -66,7 +66,7 @@ describe('the built extension in real Chromium', () => {
   it('logs a touch in two clicks from the popup', async () => {
     const page = await browser.context.newPage();
     await page.goto(browser.extensionUrl('src/popup/index.html'));
-    await page.getByRole('button', { name: 'Log a touch with Ana Silva' }).click();
+    await page.getByRole('button', { name: 'Log touch: Ana Silva' }).click();
     await page.getByRole('button', { name: 'Phone' }).click();
     await page.getByRole('status').filter({ hasText: 'Touch logged' }).waitFor();
     const [prospect] = await storedProspects();

@@ -1,0 +1,111 @@
+import { afterAll, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/chromium.mjs';
+import { deriveProspect } from '../../src/domain/derive';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import type { Page } from 'playwright-core';
+import { command } from '../e2e/extension';
+import { ms, stats, table, writeSection } from './report';
+
+const SIZES = [1_000, 10_000, 100_000];
+const TOUCHES_PER_PROSPECT = 10;
+const DAY = 86_400_000;
+const rows: (string | number)[][] = [];
+
+afterAll(() => {
+  writeSection(
+    '4-popup',
+    'Popup and due queries',
+    `Prospects with follow-ups spread over the past 30 and the next 365 days, ${TOUCHES_PER_PROSPECT} touches each (100,000 touches at 10,000 prospects). *Paint* is the popup script's start → the due list's first paint, *from navigation* the same from the page's navigation start (browser overhead included); medians of 5 openings; *due query* is the popup's read of the dueAt index up to the end of the upcoming week; *raw read* is the same index range read with plain IndexedDB (the floor). The list shows 8 items per section at first (more on demand: a 600 px popup shows about six).\n\n` +
+      table(['prospects', 'touches', 'due in the window', 'paint', 'from navigation', 'due query', 'raw read'], rows),
+  );
+});
+
+async function seed(page: Page, count: number): Promise<number> {
+  const now = Date.now();
+  let inWindow = 0;
+  for (let start = 0; start < count; start += 5_000) {
+    const prospects = [];
+    const touches = [];
+    for (let i = start; i < Math.min(count, start + 5_000); i++) {
+      const lastTouch = now - ((i * 13) % 60) * DAY - DAY;
+      // Follow-ups spread evenly from 30 days ago to a year ahead (a snooze end fixes the due time).
+      const dueAt = now + (((i * 7919) % 395) - 30) * DAY;
+      const base = {
+        id: `p-${i}`, email: `p${i}@bench.test`, mailbox: '', name: `Prospect ${i}`, company: `Company ${i % 700}`, stageId: ['new', 'contacted', 'qualified', 'proposal', 'negotiation', 'won', 'nurture'][i % 7]!,
+        value: (i % 50) * 1000, currency: 'EUR', decisionMaker: 'unknown' as const, expectedCloseDate: null, channel: 'email' as const, cadenceDays: null,
+        nextMeetingAt: null, snoozedUntil: dueAt, notes: '', threads: [], createdAt: lastTouch - 100 * DAY, updatedAt: now, stageEnteredAt: lastTouch - 100 * DAY,
+      };
+      const own = Array.from({ length: TOUCHES_PER_PROSPECT }, (_, k) => ({
+        id: `t-${i}-${k}`, prospectId: base.id, at: lastTouch - k * 5 * DAY, channel: 'email', direction: k % 3 === 2 ? 'inbound' : 'outbound', source: 'gmail', note: '', createdAt: now,
+      }));
+      const prospect = deriveProspect(base, own as never, DEFAULT_SETTINGS);
+      if (prospect.dueAt !== undefined && prospect.dueAt < now + 8 * DAY) inWindow += 1;
+      prospects.push(prospect);
+      touches.push(...own);
+    }
+    await page.evaluate(
+      ([ps, ts]) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('touchbase');
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['prospects', 'touches'], 'readwrite');
+            for (const p of ps) tx.objectStore('prospects').put(p);
+            for (const t of ts) tx.objectStore('touches').put(t);
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      [prospects, touches] as const,
+    );
+  }
+  return inWindow;
+}
+
+for (const size of SIZES) {
+  it(`popup with ${size} prospects`, async () => {
+    const browser = await launchWithExtension();
+    try {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 400, height: 600 });
+      await page.goto(browser.extensionUrl('src/popup/index.html'));
+      await command(page, 'settings.get', {});
+      const inWindow = await seed(page, size);
+      const paints: number[] = [];
+      const queries: number[] = [];
+      const raws: number[] = [];
+      const navigations: number[] = [];
+      for (let run = 0; run < 6; run++) {
+        await page.goto(browser.extensionUrl('src/popup/index.html'));
+        await page.waitForFunction(() => performance.getEntriesByName('touchbase:due-painted').length > 0, undefined, { timeout: 60_000 });
+        const [paint, query, opened] = await page.evaluate(() => [
+          performance.getEntriesByName('touchbase:due-painted')[0]!.startTime - performance.getEntriesByName('touchbase:popup-start')[0]!.startTime,
+          performance.getEntriesByName('touchbase:due-query')[0]!.duration,
+          performance.getEntriesByName('touchbase:due-painted')[0]!.startTime,
+        ]);
+        if (run > 0) navigations.push(opened);
+        const raw = await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const open = indexedDB.open('touchbase');
+              open.onsuccess = () => {
+                const started = performance.now();
+                const midnight = new Date();
+                midnight.setHours(0, 0, 0, 0);
+                const horizon = midnight.getTime() + 8 * 86_400_000;
+                const request = open.result.transaction('prospects').objectStore('prospects').index('byDueAt').getAll(IDBKeyRange.upperBound(horizon));
+                request.onsuccess = () => (open.result.close(), resolve(performance.now() - started));
+              };
+            }),
+        );
+        if (run > 0) {
+          paints.push(paint);
+          queries.push(query);
+          raws.push(raw);
+        }
+      }
+      rows.push([size.toLocaleString('en'), (size * TOUCHES_PER_PROSPECT).toLocaleString('en'), inWindow.toLocaleString('en'), ms(stats(paints).median), ms(stats(navigations).median), ms(stats(queries).median), ms(stats(raws).median)]);
+    } finally {
+      await browser.close();
+    }
+  });
+}

@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/chromium.mjs';
+import { command, readProspects, readTouches } from './extension';
+
+type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
+let browser: Launched;
+let page: Page;
+const DAY = 86_400_000;
+const REP = 'rep@example.com';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core in the popup page; evaluated over CDP, so the extension's CSP does not block it. */
+async function axeViolations(): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return result;
+}
+
+async function openPopup(): Promise<void> {
+  await page.goto(browser.extensionUrl('src/popup/index.html'));
+  await page.locator('h1').waitFor();
+}
+
+async function touchesInPast(prospectId: string, days: readonly number[], direction: 'outbound' | 'inbound' = 'outbound') {
+  for (const ago of days) await command(page, 'touch.log', { prospectId, channel: 'email', direction, source: 'manual', note: '', at: Date.now() - ago * DAY });
+}
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  await browser.context.route('https://mail.google.com/**', (route) => route.fulfill({ contentType: 'text/html', body: `<title>Inbox - ${REP} - Gmail</title>` }));
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  await openPopup();
+});
+afterAll(async () => browser?.close());
+
+describe('the popup', () => {
+  it('teaches the first steps when nothing is due, accessibly', async () => {
+    await expect.poll(() => page.getByRole('heading', { name: 'Nothing due. Nice.' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('listitem').count()).toBe(3);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('shows the due list in sections, most overdue and most valuable first', async () => {
+    const replied = await command(page, 'prospect.create', { email: 'rita@replied.test', mailbox: REP, name: 'Rita Reply', company: 'Replied Co', value: 500 });
+    await touchesInPast(replied.id, [6]);
+    await touchesInPast(replied.id, [1], 'inbound');
+    const small = await command(page, 'prospect.create', { email: 'sam@small.test', mailbox: REP, name: 'Sam Small', value: 1_000, stageId: 'contacted' });
+    const big = await command(page, 'prospect.create', { email: 'bea@big.test', mailbox: REP, name: 'Bea Big', value: 90_000, stageId: 'contacted' });
+    await touchesInPast(small.id, [12]);
+    await touchesInPast(big.id, [12]);
+    const stuck = await command(page, 'prospect.create', { email: 'dan@decide.test', mailbox: REP, name: 'Dan Decide', stageId: 'contacted',
+      thread: { threadId: '18bc1a2b3c4d5e6f', mailbox: REP, subject: 'Intro' } });
+    await touchesInPast(stuck.id, [40, 33, 26, 19, 12, 5]);
+    await command(page, 'prospect.create', { email: 'una@upcoming.test', mailbox: REP, name: 'Una Upcoming' });
+
+    await openPopup();
+    const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings.map((h) => h.replace(/\s*\d+$/, ''))).toEqual(['Reply needed', 'Decide: nurture or lost', 'Overdue', 'Next 7 days']);
+    const overdue = page.getByRole('region', { name: /Overdue/ }).getByRole('listitem');
+    expect(await overdue.evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))).toEqual(['Bea Big', 'Sam Small']);
+    const item = page.getByRole('listitem', { name: 'Bea Big' });
+    for (const text of ['Contacted', '1 touch', 'overdue', 'Email', '€90,000'.replace('€', '')]) expect(await item.textContent()).toContain(text);
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('logs a touch with the keyboard: j to move, l to log, then a channel', async () => {
+    await page.locator('body').press('j');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Rita Reply');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Bea Big');
+    await page.keyboard.press('l');
+    await page.getByRole('group', { name: 'Log touch: Bea Big' }).getByRole('button', { name: 'Phone' }).click();
+    await page.getByRole('status').filter({ hasText: 'Touch logged for Bea Big' }).waitFor();
+    const bea = (await readProspects(page)).find((p) => p.email === 'bea@big.test')!;
+    expect(bea.touchCount).toBe(2);
+    expect((await readTouches(page)).filter((t) => t.prospectId === bea.id).map((t) => t.channel).sort()).toEqual(['email', 'phone']);
+    await expect.poll(() => page.getByRole('region', { name: /Overdue/ }).getByRole('listitem').count()).toBe(1);
+  });
+
+  it('warns, without blocking, when a touch comes too soon', async () => {
+    await page.getByRole('button', { name: 'Log touch: Una Upcoming' }).click();
+    await page.getByRole('group', { name: 'Log touch: Una Upcoming' }).getByRole('button', { name: 'Email' }).click();
+    await page.getByRole('button', { name: 'Log touch: Una Upcoming' }).click();
+    await page.getByRole('group', { name: 'Log touch: Una Upcoming' }).getByRole('button', { name: 'Phone' }).click();
+    await page.getByRole('status').filter({ hasText: 'Careful' }).waitFor();
+    expect((await readProspects(page)).find((p) => p.email === 'una@upcoming.test')?.touchCount).toBe(2);
+  });
+
+  it('snoozes for a week and the item leaves the list', async () => {
+    await page.getByRole('button', { name: 'Snooze: Sam Small' }).click();
+    await page.getByRole('group', { name: 'Snooze: Sam Small' }).getByRole('button', { name: '1 week' }).click();
+    await expect.poll(() => page.getByRole('region', { name: /Overdue/ }).getByRole('listitem', { name: 'Sam Small' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('region', { name: /Next 7 days/ }).getByRole('listitem', { name: 'Sam Small' }).count()).toBe(1);
+    const sam = (await readProspects(page)).find((p) => p.email === 'sam@small.test')!;
+    expect(sam.snoozedUntil! - Date.now()).toBeGreaterThan(6 * DAY);
+  });
+
+  it('opens the prospect’s thread in Gmail with o', async () => {
+    await page.getByRole('listitem', { name: 'Dan Decide' }).focus();
+    await page.keyboard.press('o');
+    const worker = browser.context.serviceWorkers()[0]!;
+    await expect
+      .poll(() => worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.pendingUrl || t.url)))
+      .toContain(`https://mail.google.com/mail/u/rep%40example.com/#inbox/18bc1a2b3c4d5e6f`);
+  });
+
+  it('decides a stuck prospect: Nurture', async () => {
+    await page.bringToFront();
+    await page.getByRole('button', { name: 'Move to Nurture: Dan Decide' }).click();
+    await expect.poll(async () => (await readProspects(page)).find((p) => p.email === 'dan@decide.test')?.stageId).toBe('nurture');
+    await expect.poll(() => page.getByRole('region', { name: /Decide/ }).count()).toBe(0);
+  });
+
+  it('changes a stage from the list', async () => {
+    await page.getByRole('button', { name: 'Stage: change for Rita Reply' }).click();
+    await page.getByRole('combobox', { name: 'Stage: Rita Reply' }).selectOption({ label: 'Proposal / trial' });
+    await expect.poll(async () => (await readProspects(page)).find((p) => p.email === 'rita@replied.test')?.stageId).toBe('proposal');
+  });
+
+  it('adds a prospect by hand, refusing a bad address and a duplicate with clear messages', async () => {
+    await page.getByRole('button', { name: 'Add prospect' }).click();
+    const form = page.getByRole('form', { name: 'Add a prospect' });
+    await form.getByLabel('Email', { exact: true }).fill('not an email');
+    await form.getByRole('button', { name: 'Add prospect' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('is not a valid email address');
+    expect(await axeViolations()).toEqual([]);
+    await form.getByLabel('Email', { exact: true }).fill('bea@big.test');
+    await form.getByRole('button', { name: 'Add prospect' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('bea@big.test is already tracked');
+    await form.getByLabel('Email', { exact: true }).fill('Nina@Event.test');
+    await form.getByLabel('Name', { exact: true }).fill('Nina Event');
+    await form.getByLabel('Company', { exact: true }).fill('Expo GmbH');
+    await form.getByLabel('Value', { exact: true }).fill('2500');
+    await form.getByRole('button', { name: 'Add prospect' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added Nina Event' }).waitFor();
+    expect((await readProspects(page)).find((p) => p.email === 'nina@event.test')).toMatchObject({ company: 'Expo GmbH', value: 2500, mailbox: '' });
+  });
+
+  it('searches by name, company or email and filters by stage', async () => {
+    await page.keyboard.press('/');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search prospects');
+    await page.keyboard.type('expo');
+    await expect.poll(() => page.getByRole('region', { name: 'Matching prospects' }).getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')))).toEqual(['Nina Event']);
+    await page.getByRole('searchbox', { name: 'Search prospects' }).fill('');
+    await page.getByRole('combobox', { name: 'Filter by stage' }).selectOption({ label: 'Nurture' });
+    await expect.poll(() => page.getByRole('region', { name: 'Matching prospects' }).getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')))).toEqual(['Dan Decide']);
+    await page.getByRole('combobox', { name: 'Filter by stage' }).selectOption({ label: 'All stages' });
+  });
+
+  it('shows the pipeline: counts per stage, rates and hints', async () => {
+    await page.getByRole('button', { name: 'Pipeline' }).click();
+    const table = page.getByRole('table', { name: 'Prospects and expected value per stage' });
+    await expect.poll(() => table.getByRole('row', { name: /Contacted/ }).textContent()).toMatch(/^Contacted\s*2/);
+    expect(await page.getByRole('img').locator('desc').textContent()).toContain('Nurture: 1');
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('shows the keyboard help with ? and closes it with Escape', async () => {
+    await page.getByRole('button', { name: 'Due', exact: true }).click();
+    await page.locator('body').press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    expect(await axeViolations()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('follows the system theme (dark) without accessibility violations', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(32, 33, 36)');
+    expect(await axeViolations()).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+});
