@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../domain/settings';
 import { CHANNELS, type Channel } from '../domain/types';
+import { StageOptions } from './StageOptions';
 import { t } from '../platform/i18n';
 import { send } from '../platform/messages';
 
@@ -64,11 +65,7 @@ export function AddProspect({ settings, announce, onDone }: Props) {
       <label>
         {t('cardStage')}
         <select name="stage">
-          {settings.stages.map((stage) => (
-            <option key={stage.id} value={stage.id}>
-              {stage.name}
-            </option>
-          ))}
+          <StageOptions settings={settings} />
         </select>
       </label>
       <label>

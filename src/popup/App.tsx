@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { classifyDue } from '../domain/classify';
 import { matchesSearch, rankDueList } from '../domain/ranking';
+import { StageOptions } from './StageOptions';
 import { t } from '../platform/i18n';
 import { AddProspect } from './AddProspect';
 import { DueItem } from './DueItem';
@@ -67,11 +68,7 @@ export function App() {
             <input ref={search} type="search" value={query} placeholder={t('searchPlaceholder')} aria-label={t('searchLabel')} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
             <select aria-label={t('stageFilter')} value={stageFilter} onChange={(e) => setStageFilter((e.currentTarget as HTMLSelectElement).value)}>
               <option value="">{t('allStages')}</option>
-              {settings.stages.map((stage) => (
-                <option key={stage.id} value={stage.id}>
-                  {stage.name}
-                </option>
-              ))}
+              <StageOptions settings={settings} />
             </select>
           </div>
           {searching ? (

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { DueStatus } from '../domain/classify';
 import { findStage, type Settings } from '../domain/settings';
 import { CHANNELS, type Prospect } from '../domain/types';
+import { StageOptions } from './StageOptions';
 import { t, uiLanguage } from '../platform/i18n';
 import { dueKindText, dueText, sinceText } from '../ui/format';
 import { moneyText, plural } from '../ui/plural';
@@ -98,11 +99,7 @@ export function DueItem({ prospect, status, settings, now, announce }: Props) {
       {panel === 'stage' && (
         <div class="panel">
           <select aria-label={t('stageFor', title)} value={prospect.stageId} onChange={(e) => run(setStage(prospect, (e.currentTarget as HTMLSelectElement).value))}>
-            {settings.stages.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <StageOptions settings={settings} />
           </select>
         </div>
       )}

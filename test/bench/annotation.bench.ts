@@ -8,7 +8,7 @@ import { bundleSizes } from '../../scripts/bundle-sizes.mjs';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
 import { deriveProspect } from '../../src/domain/derive';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { command } from '../e2e/extension';
+import { command, writeRecords } from '../e2e/extension';
 import { kb, ms, stats, table, writeSection } from './report';
 
 type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
@@ -53,19 +53,7 @@ async function seed(count: number): Promise<void> {
       DEFAULT_SETTINGS,
     ),
   );
-  await popup.evaluate(
-    (rows) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('touchbase');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('prospects', 'readwrite');
-          for (const row of rows) tx.objectStore('prospects').put(row);
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    records,
-  );
+  await writeRecords(popup, { prospects: records });
   await popup.close();
 }
 

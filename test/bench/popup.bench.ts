@@ -3,7 +3,7 @@ import { launchWithExtension } from '../../scripts/chromium.mjs';
 import { deriveProspect } from '../../src/domain/derive';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { Page } from 'playwright-core';
-import { command } from '../e2e/extension';
+import { command, writeRecords } from '../e2e/extension';
 import { ms, stats, table, writeSection } from './report';
 
 const SIZES = [1_000, 10_000, 100_000];
@@ -43,20 +43,7 @@ async function seed(page: Page, count: number): Promise<number> {
       prospects.push(prospect);
       touches.push(...own);
     }
-    await page.evaluate(
-      ([ps, ts]) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('touchbase');
-          open.onsuccess = () => {
-            const tx = open.result.transaction(['prospects', 'touches'], 'readwrite');
-            for (const p of ps) tx.objectStore('prospects').put(p);
-            for (const t of ts) tx.objectStore('touches').put(t);
-            tx.oncomplete = () => (open.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      [prospects, touches] as const,
-    );
+    await writeRecords(page, { prospects, touches });
   }
   return inWindow;
 }

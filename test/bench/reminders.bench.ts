@@ -3,7 +3,7 @@ import { launchWithExtension } from '../../scripts/chromium.mjs';
 import { deriveProspect } from '../../src/domain/derive';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import type { Prospect } from '../../src/domain/types';
-import { command, readProspects, sleep } from '../e2e/extension';
+import { command, readProspects, sleep, writeRecords } from '../e2e/extension';
 import { ms, stats, table, writeSection } from './report';
 
 type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
@@ -58,21 +58,7 @@ it('cost of re-arming with 10,000 prospects', async () => {
     const dueAt = deriveProspect(base, [], DEFAULT_SETTINGS).dueAt;
     return deriveProspect(dueAt === undefined ? base : { ...base, notified: { dueAt, at: now } }, [], DEFAULT_SETTINGS);
   });
-  for (let i = 0; i < records.length; i += 2_000) {
-    await page.evaluate(
-      (chunk) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('touchbase');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('prospects', 'readwrite');
-            for (const record of chunk) tx.objectStore('prospects').put(record);
-            tx.oncomplete = () => (open.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      records.slice(i, i + 2_000),
-    );
-  }
+  for (let i = 0; i < records.length; i += 2_000) await writeRecords(page, { prospects: records.slice(i, i + 2_000) });
   const worker = browser.context.serviceWorkers()[0]!;
   const durations: number[] = [];
   for (let run = 0; run < 7; run++) {

@@ -1,0 +1,14 @@
+import type { Settings } from '../domain/settings';
+
+/** The rep's stages as <option>s, in their order, for every stage picker of the popup. */
+export function StageOptions({ settings }: { settings: Settings }) {
+  return (
+    <>
+      {settings.stages.map((stage) => (
+        <option key={stage.id} value={stage.id}>
+          {stage.name}
+        </option>
+      ))}
+    </>
+  );
+}
