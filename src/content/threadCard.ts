@@ -26,8 +26,9 @@ const CARD = 'card';
  */
 const lastStatus = new WeakMap<HTMLElement, string>();
 
-function currentStatus(anchor: HTMLElement): HTMLElement | null {
-  return anchor.querySelector(`:scope > [${MARKER}="${CARD}"]`)?.shadowRoot?.querySelector<HTMLElement>('[role=status]') ?? null;
+/** The shadow root of the card currently drawn in `anchor` (a redraw replaces the host). */
+function currentCard(anchor: HTMLElement): ShadowRoot | null {
+  return anchor.querySelector(`:scope > [${MARKER}="${CARD}"]`)?.shadowRoot ?? null;
 }
 
 /** The card above an open thread: the prospect and its quick actions, or "Track as prospect". */
@@ -38,7 +39,7 @@ export function renderCard(anchor: HTMLElement, content: { prospect: Prospect; t
     status.textContent = '…';
     void work.then((message) => {
       lastStatus.set(anchor, message);
-      const live = currentStatus(anchor);
+      const live = currentCard(anchor)?.querySelector<HTMLElement>('[role=status]');
       if (live) live.textContent = message;
       // The card is redrawn after a change: give keyboard users their place back.
       refocus(anchor, origin);
@@ -101,7 +102,6 @@ function trackForm(candidates: readonly Person[], ctx: CardContext, track: (pers
 }
 
 function refocus(anchor: HTMLElement, origin: string): void {
-  const root = anchor.querySelector<HTMLElement>(`:scope > [${MARKER}="${CARD}"]`)?.shadowRoot;
-  const target = root?.querySelector<HTMLElement>(`[data-form="${origin}"] select, [data-form="${origin}"] input, [data-form="${origin}"] button, [data-decide="${origin.replace('decide-', '')}"]`);
+  const target = currentCard(anchor)?.querySelector<HTMLElement>(`[data-form="${origin}"] select, [data-form="${origin}"] input, [data-form="${origin}"] button, [data-decide="${origin.replace('decide-', '')}"]`);
   target?.focus();
 }

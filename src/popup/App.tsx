@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { classifyDue } from '../domain/classify';
 import { matchesSearch, rankDueList } from '../domain/ranking';
-import { StageOptions } from './StageOptions';
 import { t } from '../platform/i18n';
 import { AddProspect } from './AddProspect';
 import { DueItem } from './DueItem';
 import { Help } from './Help';
 import { moveFocus } from './keyboard';
 import { Pipeline } from './Pipeline';
+import { StageOptions } from './StageOptions';
 import { useStore } from './useStore';
 
 type View = 'due' | 'pipeline' | 'add';

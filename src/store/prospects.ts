@@ -3,17 +3,11 @@ import type { Prospect, ProspectFields, ThreadLink } from '../domain/types';
 import type { CreateProspectRequest } from '../messaging/protocol';
 import type { TouchbaseDB } from './db';
 import { StoreError } from './errors';
-import { rederiveAndPut, type WriteTx } from './rederive';
-import { SETTINGS_KEY } from './schema';
-import { DEFAULT_SETTINGS } from '../domain/settings';
+import { rederiveAndPut, settingsIn, type WriteTx } from './rederive';
 
 export type ProspectPatch = Partial<Omit<ProspectFields, 'email'>>;
 
 const STORES = ['prospects', 'touches', 'settings'] as const;
-
-async function settingsIn(tx: WriteTx): Promise<Settings> {
-  return (await tx.objectStore('settings').get(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
-}
 
 function requireStage(settings: Settings, stageId: string): void {
   if (!findStage(settings, stageId)) throw new StoreError('invalid', `stage "${stageId}" does not exist`);

@@ -10,15 +10,6 @@ export function prospectsDueBy(db: TouchbaseDB, until: number): Promise<Prospect
   return db.getAllFromIndex('prospects', 'byDueAt', IDBKeyRange.upperBound(until));
 }
 
-/** The earliest due prospect, for arming the one reminder alarm. */
-export async function earliestDue(db: TouchbaseDB, after = -Infinity): Promise<Prospect | undefined> {
-  const cursor = await db
-    .transaction('prospects')
-    .store.index('byDueAt')
-    .openCursor(IDBKeyRange.lowerBound(after, true));
-  return cursor?.value;
-}
-
 /**
  * The prospects a Gmail tab asks about in one batch: by thread id or by address, limited to the
  * tab's own mailbox (and prospects added without one).

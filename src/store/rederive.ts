@@ -1,10 +1,15 @@
 import type { IDBPTransaction } from 'idb';
 import { deriveProspect, type ProspectBase } from '../domain/derive';
-import type { Settings } from '../domain/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { Prospect } from '../domain/types';
-import type { TouchbaseSchema } from './schema';
+import { SETTINGS_KEY, type TouchbaseSchema } from './schema';
 
 export type WriteTx = IDBPTransaction<TouchbaseSchema, ('prospects' | 'touches' | 'settings')[], 'readwrite'>;
+
+/** The rep's settings as this transaction sees them (the defaults until they change something). */
+export async function settingsIn(tx: WriteTx): Promise<Settings> {
+  return (await tx.objectStore('settings').get(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
+}
 
 /** The [prospectId, at] index range holding every touch of one prospect, oldest first. */
 export function touchRangeOf(prospectId: string): IDBKeyRange {

@@ -1,11 +1,9 @@
 import { pestWarning } from '../domain/pestGuard';
-import { DEFAULT_SETTINGS } from '../domain/settings';
 import type { Touch } from '../domain/types';
 import type { LogTouchRequest, LogTouchResponse } from '../messaging/protocol';
 import type { TouchbaseDB } from './db';
 import { StoreError } from './errors';
-import { rederiveAndPut, touchRangeOf } from './rederive';
-import { SETTINGS_KEY } from './schema';
+import { rederiveAndPut, settingsIn, touchRangeOf } from './rederive';
 
 /**
  * Logs a touch and brings its prospect up to date, in one transaction. A touch carrying a Gmail
@@ -23,7 +21,7 @@ export async function logTouch(db: TouchbaseDB, input: LogTouchRequest, now: num
       return { prospect, touch: existing, duplicate: true, warning: null };
     }
   }
-  const settings = (await tx.objectStore('settings').get(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
+  const settings = await settingsIn(tx);
   const at = input.at ?? now;
   // The warning compares with the touches before this one, so it is computed first.
   const warning = input.direction === 'outbound' ? pestWarning(prospect, settings, at) : null;
