@@ -66,7 +66,8 @@ export function chromiumArgs(dist, { headless = true } = {}) {
  * @param {{ dist?: string, profile?: string, headless?: boolean, viewport?: {width:number,height:number} | null }} [options]
  */
 export async function launchWithExtension(options = {}) {
-  const dist = resolve(options.dist ?? 'dist/chrome');
+  // TOUCHBASE_DIST points the tests at another build (e.g. a copy kept stable during a rebuild).
+  const dist = resolve(options.dist ?? process.env.TOUCHBASE_DIST ?? 'dist/chrome');
   if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} has no build: run \`npm run build\` first`);
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'touchbase-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
