@@ -32,7 +32,8 @@ function manifestFor(browser: Target): ManifestV3Export {
 export default defineConfig({
   plugins: [crx({ manifest: manifestFor(target), browser: target })],
   build: {
-    outDir: `dist/${target}`,
+    // TOUCHBASE_OUT builds elsewhere (a private copy for a test run while dist/ is rebuilt).
+    outDir: process.env.TOUCHBASE_OUT ?? `dist/${target}`,
     emptyOutDir: true,
     target: 'es2022',
     // Readable stack traces for reps' bug reports cost nothing at runtime.
