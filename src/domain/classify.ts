@@ -36,6 +36,11 @@ export function upcomingHorizon(now: Millis): Millis {
   return addDays(startOfDay(new Date(now)), UPCOMING_DAYS + 1).getTime();
 }
 
+/** Local midnight this morning: before it, a follow-up is overdue. */
+export function startOfToday(now: Millis): Millis {
+  return startOfDay(new Date(now)).getTime();
+}
+
 /** The end of today: what the badge counts as due now. */
 export function endOfToday(now: Millis): Millis {
   return addDays(startOfDay(new Date(now)), 1).getTime();

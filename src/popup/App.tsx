@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { classifyDue } from '../domain/classify';
+import { classifyDue, type DueSection } from '../domain/classify';
+import { SECTIONS_WITH_PAST_ITEMS } from '../domain/firstPage';
 import { matchesSearch, rankDueList } from '../domain/ranking';
 import { t } from '../platform/i18n';
 import { AddProspect } from './AddProspect';
@@ -8,18 +9,18 @@ import { Help } from './Help';
 import { moveFocus } from './keyboard';
 import { Pipeline } from './Pipeline';
 import { StageOptions } from './StageOptions';
-import { useStore } from './useStore';
+import { useStore, type StoreState } from './useStore';
 
 type View = 'due' | 'pipeline' | 'add';
 
-export function App() {
+export function App({ initial }: { initial: StoreState }) {
   const [view, setView] = useState<View>('due');
   const [query, setQuery] = useState('');
   const [stageFilter, setStageFilter] = useState('');
   const [help, setHelp] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const searching = query.trim() !== '' || stageFilter !== '';
-  const state = useStore(searching || view === 'pipeline');
+  const state = useStore(searching || view === 'pipeline', initial);
   const search = useRef<HTMLInputElement>(null);
   const announce = (work: Promise<string>) => void work.then(setAnnouncement);
 
@@ -42,9 +43,8 @@ export function App() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  if (state.status === 'loading') return <p aria-busy="true" />;
   if (state.status === 'error') return <p role="alert">{t('loadError', state.error)}</p>;
-  const { due, settings, now, all } = state;
+  const { due, complete, settings, now, all } = state.snapshot;
 
   return (
     <>
@@ -85,7 +85,7 @@ export function App() {
               </ul>
             </section>
           ) : (
-            <DueSections due={due} now={now} settings={settings} announce={announce} />
+            <DueSections due={due} complete={complete} now={now} settings={settings} announce={announce} />
           )}
         </>
       )}
@@ -101,14 +101,12 @@ export function App() {
 /** Items shown per section before "Show more": years of data must not slow the popup's first paint. */
 const PAGE = 8;
 
-function DueSections({ due, now, settings, announce }: { due: Parameters<typeof rankDueList>[0]; now: number; settings: Parameters<typeof DueItem>[0]['settings']; announce: (work: Promise<string>) => void }) {
+function DueSections({ due, complete, now, settings, announce }: { due: Parameters<typeof rankDueList>[0]; complete: boolean; now: number; settings: Parameters<typeof DueItem>[0]['settings']; announce: (work: Promise<string>) => void }) {
   const sections = rankDueList(due, now);
   const [shown, setShown] = useState<Record<string, number>>({});
-  useEffect(() => {
-    // Marks the first paint of the list, for `npm run bench`.
-    requestAnimationFrame(() => performance.mark('touchbase:due-painted'));
-  }, []);
-  if (sections.length === 0) {
+  // Before the full read lands, sections holding past-due items show no count and no "Show more".
+  const known = (section: string) => complete || !SECTIONS_WITH_PAST_ITEMS.has(section as DueSection);
+  if (sections.length === 0 && complete) {
     return (
       <section class="empty" aria-labelledby="empty-title">
         <h2 id="empty-title">{t('emptyTitle')}</h2>
@@ -125,7 +123,7 @@ function DueSections({ due, now, settings, announce }: { due: Parameters<typeof 
       {sections.map(({ section, prospects }) => (
         <section key={section} aria-labelledby={`section-${section}`}>
           <h2 id={`section-${section}`}>
-            {t(`section_${section}`)} <span class="count">{prospects.length}</span>
+            {t(`section_${section}`)} {known(section) && <span class="count">{prospects.length}</span>}
           </h2>
           <ul>
             {prospects.slice(0, shown[section] ?? PAGE).map((prospect) => (
@@ -133,7 +131,7 @@ function DueSections({ due, now, settings, announce }: { due: Parameters<typeof 
                 status={classifyDue({ at: prospect.dueAt ?? now, kind: prospect.dueKind ?? 'followUp' }, now)} />
             ))}
           </ul>
-          {prospects.length > (shown[section] ?? PAGE) && (
+          {known(section) && prospects.length > (shown[section] ?? PAGE) && (
             <button type="button" class="more" onClick={() => setShown({ ...shown, [section]: (shown[section] ?? PAGE) + PAGE * 4 })}>
               {t('showMore', String(prospects.length - (shown[section] ?? PAGE)))}
             </button>

@@ -1,58 +1,78 @@
 import { useEffect, useState } from 'preact/hooks';
-import { upcomingHorizon } from '../domain/classify';
+import { startOfToday, upcomingHorizon } from '../domain/classify';
+import { firstPageOfDue } from '../domain/firstPage';
 import type { Settings } from '../domain/settings';
 import type { Prospect } from '../domain/types';
 import { onChange } from '../platform/messages';
 import { openTouchbaseDB, type TouchbaseDB } from '../store/db';
-import { allProspects, prospectsDueBy } from '../store/queries';
+import { allProspects, dueWindowHead, prospectsDueBy } from '../store/queries';
 import { readSettings } from '../store/settings';
 
-export type StoreState =
-  | { readonly status: 'loading' }
-  | { readonly status: 'error'; readonly error: string }
-  | {
-      readonly status: 'ready';
-      readonly due: readonly Prospect[];
-      readonly settings: Settings;
-      readonly now: number;
-      /** Every prospect, read only once search or the pipeline asks for it. */
-      readonly all: readonly Prospect[] | null;
-    };
+export interface Snapshot {
+  readonly due: readonly Prospect[];
+  /** false while only the head of the overdue list has been read (see domain/firstPage.ts). */
+  readonly complete: boolean;
+  readonly settings: Settings;
+  readonly now: number;
+  /** Every prospect, read only once search or the pipeline asks for it. */
+  readonly all: readonly Prospect[] | null;
+}
+
+export type StoreState = { readonly status: 'ready'; readonly snapshot: Snapshot } | { readonly status: 'error'; readonly error: string };
+
+/** Past-due prospects read for the first paint: enough to fill the first page of each section. */
+const FIRST_PAINT_PAST = 64;
+
+// One connection for the popup's short life, opened as the script starts (see main.tsx).
+let connection: Promise<TouchbaseDB> | undefined;
 
 /**
  * What the popup shows, read straight from IndexedDB (extension pages may read; only the
- * background writes). The due list comes from the dueAt index up to the end of the upcoming week;
- * the whole store is read only when `wantAll` (search, pipeline). Everything is read again on
- * each change event.
+ * background writes): the due list from the dueAt index up to the end of the upcoming week —
+ * only its head when `head` (the first paint) — and every prospect when `wantAll`.
  */
-export function useStore(wantAll: boolean): StoreState {
-  const [state, setState] = useState<StoreState>({ status: 'loading' });
+export async function loadSnapshot({ wantAll = false, head = false } = {}): Promise<StoreState> {
+  try {
+    connection ??= openTouchbaseDB();
+    const db = await connection;
+    const now = Date.now();
+    const started = performance.now();
+    const [due, settings, all] = await Promise.all([
+      head ? readHead(db, now) : prospectsDueBy(db, upcomingHorizon(now)).then((list) => ({ list, complete: true })),
+      readSettings(db),
+      wantAll ? allProspects(db) : Promise.resolve(null),
+    ]);
+    const read = { start: started, end: performance.now() };
+    if (head) performance.measure('touchbase:due-head-query', read);
+    // A head read that reached the end of the past-due list was the full query too.
+    if (!head || due.complete) performance.measure('touchbase:due-query', read);
+    return { status: 'ready', snapshot: { due: due.list, complete: due.complete, settings, now, all } };
+  } catch (error) {
+    return { status: 'error', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function readHead(db: TouchbaseDB, now: number) {
+  const { past, current, truncated } = await dueWindowHead(db, startOfToday(now), upcomingHorizon(now), FIRST_PAINT_PAST);
+  return { list: firstPageOfDue(past, truncated, current, now), complete: !truncated };
+}
+
+/**
+ * Starts from the snapshot read before the first render (so the first paint is the list, not a
+ * spinner), completes it if it was only the head, reads again on each change event, and reads
+ * everything once `wantAll` turns on.
+ */
+export function useStore(wantAll: boolean, initial: StoreState): StoreState {
+  const [state, setState] = useState(initial);
+  const snapshot = state.status === 'ready' ? state.snapshot : null;
+  const behind = snapshot !== null && (!snapshot.complete || (wantAll && snapshot.all === null));
   useEffect(() => {
     const stop = new AbortController();
-    let db: Promise<TouchbaseDB> | undefined;
-    const load = async () => {
-      try {
-        db ??= openTouchbaseDB();
-        const connection = await db;
-        const now = Date.now();
-        const started = performance.now();
-        const [due, settings, all] = await Promise.all([
-          prospectsDueBy(connection, upcomingHorizon(now)),
-          readSettings(connection),
-          wantAll ? allProspects(connection) : Promise.resolve(null),
-        ]);
-        performance.measure('touchbase:due-query', { start: started, end: performance.now() });
-        if (!stop.signal.aborted) setState({ status: 'ready', due, settings, now, all });
-      } catch (error) {
-        if (!stop.signal.aborted) setState({ status: 'error', error: error instanceof Error ? error.message : String(error) });
-      }
-    };
-    void load();
-    onChange(() => void load(), stop.signal);
-    return () => {
-      stop.abort();
-      void db?.then((connection) => connection.close());
-    };
+    const reload = () => void loadSnapshot({ wantAll }).then((next) => stop.signal.aborted || setState(next));
+    if (behind) reload();
+    onChange(reload, stop.signal);
+    return () => stop.abort();
+    // `behind` is read once per wantAll switch: the reload that catches up must not re-subscribe.
   }, [wantAll]);
   return state;
 }

@@ -30,6 +30,19 @@ export async function lookupProspects(db: TouchbaseDB, request: LookupRequest): 
   return [...byId.values()];
 }
 
+/**
+ * The head of the due window, for a first paint: everything due from `startOfToday` to `until`,
+ * and only the first `pastLimit` prospects due before today (earliest first). One transaction.
+ */
+export async function dueWindowHead(db: TouchbaseDB, startOfToday: number, until: number, pastLimit: number) {
+  const index = db.transaction('prospects').store.index('byDueAt');
+  const [past, current] = await Promise.all([
+    index.getAll(IDBKeyRange.upperBound(startOfToday, true), pastLimit),
+    index.getAll(IDBKeyRange.bound(startOfToday, until)),
+  ]);
+  return { past, current, truncated: past.length === pastLimit };
+}
+
 export function allProspects(db: TouchbaseDB): Promise<Prospect[]> {
   return db.getAll('prospects');
 }

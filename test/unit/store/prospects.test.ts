@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../../src/store/errors';
 import { createProspect, decideProspect, linkThread, updateProspect } from '../../../src/store/prospects';
-import { lookupProspects, prospectsDueBy } from '../../../src/store/queries';
+import { dueWindowHead, lookupProspects, prospectsDueBy } from '../../../src/store/queries';
 import { DAY, NOW, freshDB } from './helpers';
 
 const base = { email: 'ana@acme.test', mailbox: 'rep@example.com', name: 'Ana', company: 'Acme' };
@@ -73,5 +73,17 @@ describe('prospects in the store', () => {
     await createProspect(db, { ...base, email: 'c@x.test', stageId: 'lost' }, NOW);
     const due = await prospectsDueBy(db, NOW + 7 * DAY);
     expect(due.map((p) => p.id)).toEqual([soon.id]);
+  });
+
+  it('reads the head of the due window: the first past-due prospects, and today onwards in full', async () => {
+    const db = await freshDB();
+    // Snoozes fix the due times: three days ago, two days ago, yesterday, later today, in three days, in a month.
+    for (const [i, offset] of [-3, -2, -1, 0.1, 3, 30].entries()) await createProspect(db, { ...base, email: `p${i}@x.test`, snoozedUntil: NOW + offset * DAY }, NOW);
+    const head = await dueWindowHead(db, NOW - 0.2 * DAY, NOW + 7 * DAY, 2);
+    expect(head.past.map((p) => p.email)).toEqual(['p0@x.test', 'p1@x.test']);
+    expect(head.truncated).toBe(true);
+    expect(head.current.map((p) => p.email)).toEqual(['p3@x.test', 'p4@x.test']);
+    expect((await dueWindowHead(db, NOW - 0.2 * DAY, NOW + 7 * DAY, 3)).truncated).toBe(true);
+    expect((await dueWindowHead(db, NOW - 0.2 * DAY, NOW + 7 * DAY, 4)).truncated).toBe(false);
   });
 });
