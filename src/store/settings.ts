@@ -1,8 +1,59 @@
+import { deriveProspect } from '../domain/derive';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
+import type { Touch } from '../domain/types';
 import type { TouchbaseDB } from './db';
+import type { WriteTx } from './rederive';
 import { SETTINGS_KEY } from './schema';
 
 /** The rep's settings, or the defaults until they change something. */
 export async function readSettings(db: TouchbaseDB): Promise<Settings> {
   return (await db.get('settings', SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
+}
+
+/**
+ * Stores new settings and brings every prospect's due time in line with them, in one
+ * transaction: a new reminder hour or working week is never half applied. Returns the ids of the
+ * prospects whose derived fields changed.
+ */
+export async function writeSettings(db: TouchbaseDB, settings: Settings): Promise<string[]> {
+  const tx = db.transaction(['prospects', 'touches', 'settings'], 'readwrite');
+  await tx.objectStore('settings').put(settings, SETTINGS_KEY);
+  const changed = await rederiveAll(tx, settings);
+  await tx.done;
+  return changed;
+}
+
+/** The same record whatever order its keys were written in. */
+export function sameRecord(a: object, b: object): boolean {
+  return JSON.stringify(a, sortKeys) === JSON.stringify(b, sortKeys);
+}
+
+function sortKeys(_key: string, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)));
+}
+
+/**
+ * Re-derives every prospect inside `tx` from one ordered read of all touches (not one read per
+ * prospect), writing only those whose derived fields changed.
+ */
+export async function rederiveAll(tx: WriteTx, settings: Settings): Promise<string[]> {
+  const touchesByProspect = new Map<string, Touch[]>();
+  for (const touch of await tx.objectStore('touches').index('byProspectAt').getAll()) {
+    const list = touchesByProspect.get(touch.prospectId);
+    if (list) list.push(touch);
+    else touchesByProspect.set(touch.prospectId, [touch]);
+  }
+  const changed: string[] = [];
+  const writes: Promise<unknown>[] = [];
+  const prospects = tx.objectStore('prospects');
+  for (const prospect of await prospects.getAll()) {
+    const derived = deriveProspect(prospect, touchesByProspect.get(prospect.id) ?? [], settings);
+    if (sameRecord(derived, prospect)) continue;
+    changed.push(prospect.id);
+    writes.push(prospects.put(derived));
+  }
+  // Queued together (one round trip), awaited so a caller that aborts next has nothing in flight.
+  await Promise.all(writes);
+  return changed;
 }

@@ -1,0 +1,117 @@
+import { channel, direction, email, gmailId, mailbox, millis, prospectFieldChecks, recordId, stageId, threadLinks, touchSource } from './inputs';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { checkSettingsChange, plainText } from './settingsInput';
+import type { Prospect, Touch } from './types';
+import { arrayOf, nullable, num, object, oneOf, str, type Check, type Result } from './validate';
+
+/** What identifies a Touchbase backup file, and the newest layout this build reads. */
+export const BACKUP_FORMAT = 'touchbase-backup';
+export const BACKUP_VERSION = 1;
+/** Larger files are refused before parsing: 100,000 touches take about 25 MB. */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
+export interface Backup {
+  readonly format: typeof BACKUP_FORMAT;
+  readonly version: number;
+  readonly exportedAt: string;
+  readonly settings: Settings;
+  readonly prospects: readonly Prospect[];
+  readonly touches: readonly Touch[];
+}
+
+export function makeBackup(data: { settings: Settings; prospects: readonly Prospect[]; touches: readonly Touch[] }, now: number): Backup {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), ...data };
+}
+
+// Derived fields are accepted (a backup carries whole records) but recomputed on import.
+const anyNumberOrNull = nullable(num({ min: -Number.MAX_VALUE, max: Number.MAX_VALUE }));
+const derived = {
+  touchCount: anyNumberOrNull, unansweredCount: anyNumberOrNull, firstUnansweredAt: anyNumberOrNull,
+  lastTouchAt: anyNumberOrNull, lastOutboundAt: anyNumberOrNull, lastInboundAt: anyNumberOrNull,
+  ballWith: nullable(oneOf(['me', 'them'] as const)), dueAt: anyNumberOrNull, dueKind: str({ max: 40 }),
+  remindAt: anyNumberOrNull, threadIds: arrayOf(gmailId, { max: 200 }),
+};
+
+const prospectRecord = object(
+  {
+    ...prospectFieldChecks,
+    name: plainText({ max: 200 }),
+    company: plainText({ max: 200 }),
+    notes: plainText({ max: 5000 }),
+    id: recordId, email, mailbox, threads: threadLinks,
+    createdAt: millis, updatedAt: millis, stageEnteredAt: millis,
+    reachedStages: arrayOf(stageId, { max: 50 }),
+    notified: object({ dueAt: millis, at: millis }),
+    ...derived,
+  },
+  ['reachedStages', 'notified', ...(Object.keys(derived) as (keyof typeof derived)[])],
+);
+
+const touchRecord = object(
+  { id: recordId, prospectId: recordId, at: millis, channel, direction, source: touchSource, note: plainText({ max: 2000 }), createdAt: millis, messageId: gmailId, threadId: gmailId },
+  ['messageId', 'threadId'],
+);
+
+const envelope = object({
+  format: (value: unknown, path: string): Result<typeof BACKUP_FORMAT> =>
+    value === BACKUP_FORMAT ? { ok: true, value } : { ok: false, error: `${path}: this is not a Touchbase backup` },
+  version: num({ min: 1, max: Number.MAX_SAFE_INTEGER, integer: true }),
+  exportedAt: str({ min: 1, max: 40 }),
+  settings: (value: unknown) => checkSettingsChange(DEFAULT_SETTINGS, value),
+  prospects: arrayOf(prospectRecord as Check<unknown>, { max: 200_000 }),
+  touches: arrayOf(touchRecord as Check<unknown>, { max: 2_000_000 }),
+});
+
+/**
+ * Reads a backup file's text. Everything is checked before anything is written: the format and
+ * version, every record (the error names it: `prospects[12].email: …`), and the links between
+ * records (touches of unknown prospects, an address or a Gmail message twice).
+ */
+export function parseBackup(text: string): Result<Backup> {
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `the file is not valid JSON (${error instanceof SyntaxError ? error.message : 'unreadable'})` };
+  }
+  const head = data as { format?: unknown; version?: unknown } | null;
+  if (typeof head !== 'object' || head === null || head.format !== BACKUP_FORMAT) {
+    return { ok: false, error: `this is not a Touchbase backup (it has no "format": "${BACKUP_FORMAT}")` };
+  }
+  if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
+    return { ok: false, error: `this backup was made by a newer Touchbase (format version ${head.version}); update Touchbase to read it` };
+  }
+  const parsed = envelope(data, '');
+  if (!parsed.ok) return parsed;
+  const backup = parsed.value as unknown as Backup;
+  if (backup.version !== BACKUP_VERSION) return { ok: false, error: `version: format version ${backup.version} is not known` };
+  const links = checkLinks(backup);
+  return links ? { ok: false, error: links } : { ok: true, value: backup };
+}
+
+function checkLinks(backup: Backup): string | null {
+  const stages = new Set(backup.settings.stages.map((s) => s.id));
+  const ids = new Set<string>();
+  const addresses = new Set<string>();
+  for (const [index, p] of backup.prospects.entries()) {
+    if (ids.has(p.id)) return `prospects[${index}].id: ${p.id} appears twice`;
+    ids.add(p.id);
+    const address = `${p.mailbox}\u0000${p.email}`;
+    if (addresses.has(address)) return `prospects[${index}].email: ${p.email} appears twice`;
+    addresses.add(address);
+    if (!stages.has(p.stageId)) return `prospects[${index}].stageId: stage "${p.stageId}" does not exist`;
+  }
+  const touchIds = new Set<string>();
+  const messages = new Set<string>();
+  for (const [index, t] of backup.touches.entries()) {
+    if (touchIds.has(t.id)) return `touches[${index}].id: ${t.id} appears twice`;
+    touchIds.add(t.id);
+    if (!ids.has(t.prospectId)) return `touches[${index}].prospectId: no prospect ${t.prospectId} in this backup`;
+    if (t.messageId !== undefined) {
+      if (messages.has(t.messageId)) return `touches[${index}].messageId: Gmail message ${t.messageId} appears twice`;
+      messages.add(t.messageId);
+    }
+  }
+  return null;
+}

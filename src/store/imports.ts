@@ -1,0 +1,133 @@
+import type { Backup } from '../domain/backup';
+import type { CsvProspect } from '../domain/csv';
+import { newProspectBase } from '../domain/newProspect';
+import type { Prospect } from '../domain/types';
+import type { TouchbaseDB } from './db';
+import { StoreError } from './errors';
+import { settingsIn, type WriteTx } from './rederive';
+import { SETTINGS_KEY } from './schema';
+import { rederiveAll, sameRecord as same } from './settings';
+
+export interface ImportSummary {
+  readonly prospects: { readonly new: number; readonly updated: number; readonly unchanged: number; readonly keptNewer: number };
+  readonly touches: { readonly new: number; readonly unchanged: number };
+  readonly settings: 'replaced' | 'unchanged' | 'none';
+  /** Prospects whose stored record changed (for change events). */
+  readonly changed: readonly string[];
+}
+
+type Counts = { new: number; updated: number; unchanged: number; keptNewer: number };
+
+/**
+ * Runs an import in one readwrite transaction. A preview runs the very same steps and then aborts,
+ * so the summary a rep confirms is computed by the code that applies it; any failure aborts too,
+ * so an import is applied whole or not at all.
+ */
+async function inOneTransaction(db: TouchbaseDB, apply: boolean, work: (tx: WriteTx) => Promise<ImportSummary>): Promise<ImportSummary> {
+  const tx = db.transaction(['prospects', 'touches', 'settings'], 'readwrite');
+  let summary: ImportSummary;
+  try {
+    summary = await work(tx);
+  } catch (error) {
+    abortQuietly(tx);
+    throw error;
+  }
+  if (apply) await tx.done;
+  else abortQuietly(tx);
+  return summary;
+}
+
+function abortQuietly(tx: WriteTx): void {
+  tx.done.catch(() => undefined); // the abort is the point; its rejection is expected
+  try {
+    tx.abort();
+  } catch {
+    // already aborted by the failed request
+  }
+}
+
+/**
+ * Merges a backup: prospects match by id, else by mailbox and address; when both sides differ the
+ * newer `updatedAt` wins. Touches match by id, Gmail message id, or prospect + instant + direction + channel, and are added when missing.
+ * Settings are taken from the backup. Derived fields are recomputed for everything.
+ */
+export function importBackup(db: TouchbaseDB, backup: Backup, apply: boolean): Promise<ImportSummary> {
+  return inOneTransaction(db, apply, async (tx) => {
+    const prospects = tx.objectStore('prospects');
+    const touches = tx.objectStore('touches');
+    const counts: Counts = { new: 0, updated: 0, unchanged: 0, keptNewer: 0 };
+    const storedId = new Map<string, string>();
+    for (const [index, incoming] of backup.prospects.entries()) {
+      const existing = (await prospects.get(incoming.id)) ?? (await prospects.index('byMailboxEmail').get([incoming.mailbox, incoming.email]));
+      if (existing && (existing.email !== incoming.email || existing.mailbox !== incoming.mailbox)) {
+        throw new StoreError('conflict', `prospects[${index}].id: ${incoming.id} belongs to another prospect here (${existing.email})`);
+      }
+      const record: Prospect = { ...incoming, id: existing?.id ?? incoming.id };
+      storedId.set(incoming.id, record.id);
+      if (!existing) counts.new += 1;
+      else if (same(record, existing)) counts.unchanged += 1;
+      else if (record.updatedAt > existing.updatedAt) counts.updated += 1;
+      else {
+        counts.keptNewer += 1;
+        continue;
+      }
+      await prospects.put(record);
+    }
+    let added = 0;
+    for (const touch of backup.touches) {
+      const prospectId = storedId.get(touch.prospectId) ?? touch.prospectId;
+      if (await touches.get(touch.id)) continue;
+      if (touch.messageId !== undefined && (await touches.index('byMessageId').get(touch.messageId))) continue;
+      // Same prospect, same instant, same way: the same touch logged in another profile.
+      const sameMoment = await touches.index('byProspectAt').getAll([prospectId, touch.at]);
+      if (sameMoment.some((t) => t.direction === touch.direction && t.channel === touch.channel)) continue;
+      await touches.add({ ...touch, prospectId });
+      added += 1;
+    }
+    const current = await settingsIn(tx);
+    const settingsChange = same(current, backup.settings) ? 'unchanged' : 'replaced';
+    if (settingsChange === 'replaced') await tx.objectStore('settings').put(backup.settings, SETTINGS_KEY);
+    const changed = await rederiveAll(tx, backup.settings);
+    return { prospects: counts, touches: { new: added, unchanged: backup.touches.length - added }, settings: settingsChange, changed: [...new Set([...changed, ...storedId.values()])] };
+  });
+}
+
+/**
+ * Imports CSV rows: a row whose address is already tracked updates the columns the file has;
+ * any other row becomes a new prospect (in no particular mailbox, like one added by hand).
+ */
+export function importCsv(db: TouchbaseDB, rows: readonly CsvProspect[], now: number, apply: boolean): Promise<ImportSummary> {
+  return inOneTransaction(db, apply, async (tx) => {
+    const prospects = tx.objectStore('prospects');
+    const settings = await settingsIn(tx);
+    const firstStage = settings.stages[0]?.id ?? 'new';
+    const counts: Counts = { new: 0, updated: 0, unchanged: 0, keptNewer: 0 };
+    const changed: string[] = [];
+    for (const row of rows) {
+      const matches = await prospects.index('byEmail').getAll(row.email);
+      if (matches.length === 0) {
+        const id = crypto.randomUUID();
+        await prospects.put(newProspectBase(row, { id, mailbox: '', stageId: row.stageId ?? firstStage, threads: [], now }) as Prospect);
+        counts.new += 1;
+        changed.push(id);
+        continue;
+      }
+      for (const existing of matches) {
+        const edited = { ...existing, ...row };
+        if (same(edited, existing)) {
+          counts.unchanged += 1;
+          continue;
+        }
+        const stageMoved = edited.stageId !== existing.stageId;
+        await prospects.put({
+          ...edited, updatedAt: now,
+          ...(stageMoved ? { stageEnteredAt: now, reachedStages: [...new Set([...(existing.reachedStages ?? [existing.stageId]), edited.stageId])] } : {}),
+        });
+        counts.updated += 1;
+        changed.push(existing.id);
+      }
+    }
+    await rederiveAll(tx, settings);
+    return { prospects: counts, touches: { new: 0, unchanged: 0 }, settings: 'none', changed };
+  });
+}

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { makeBackup, MAX_IMPORT_BYTES, parseBackup } from '../../../src/domain/backup';
+import { importBackup } from '../../../src/store/imports';
+import { readSettings } from '../../../src/store/settings';
+import { dump, seedPipeline } from './backupFixture';
+import { freshDB, NOW } from './helpers';
+
+async function validBackup() {
+  const db = await freshDB();
+  await seedPipeline(db);
+  const data = await dump(db);
+  return makeBackup({ settings: await readSettings(db), prospects: data.prospects, touches: data.touches }, NOW);
+}
+
+/** A valid backup as plain JSON data, changed by `edit`, back to text. */
+async function variant(edit: (data: Record<string, any>) => void): Promise<string> {
+  const data = JSON.parse(JSON.stringify(await validBackup())) as Record<string, any>;
+  edit(data);
+  return JSON.stringify(data);
+}
+
+describe('bad backups are refused with a message naming the problem', () => {
+  const cases: [string, () => Promise<string>, RegExp][] = [
+    ['malformed JSON', async () => (await variant(() => undefined)).slice(0, -20), /not valid JSON/],
+    ['another file', async () => JSON.stringify({ hello: 'world' }), /this is not a Touchbase backup/],
+    ['a newer version', () => variant((d) => (d.version = 2)), /newer Touchbase \(format version 2\)/],
+    ['an invalid email', () => variant((d) => (d.prospects[1].email = 'not-an-address')), /prospects\[1\]\.email: "not-an-address" is not a valid email/],
+    ['a duplicate email', () => variant((d) => (d.prospects[2] = { ...d.prospects[0], id: 'copy-1' })), /prospects\[2\]\.email: .* appears twice/],
+    ['an impossible date', () => variant((d) => (d.prospects[0].expectedCloseDate = '2026-02-30')), /prospects\[0\]\.expectedCloseDate: 2026-02-30 is not a real date/],
+    ['a time out of range', () => variant((d) => (d.touches[0].at = 1e300)), /touches\[0\]\.at: must be/],
+    ['a __proto__ key', async () => (await variant(() => undefined)).replace('"name":', '"__proto__":{"polluted":1},"name":'), /__proto__: is not allowed/],
+    ['markup in a name', () => variant((d) => (d.prospects[0].name = '<img src=x onerror=alert(1)>')), /prospects\[0\]\.name: must not contain markup/],
+    ['markup in a note', () => variant((d) => (d.touches[2].note = 'hi </textarea><script>x()</script>')), /touches\[2\]\.note: must not contain markup/],
+    ['a touch of an unknown prospect', () => variant((d) => (d.touches[0].prospectId = 'nobody')), /touches\[0\]\.prospectId: no prospect nobody/],
+    ['an unknown stage', () => variant((d) => (d.prospects[0].stageId = 'vip')), /prospects\[0\]\.stageId: stage "vip" does not exist/],
+    ['a removed stage', () => variant((d) => d.settings.stages.pop()), /settings\.stages: stages can be renamed and reordered, not added or removed/],
+    ['an unknown field', () => variant((d) => (d.prospects[0].password = 'x')), /prospects\[0\]\.password: is not a known field/],
+  ];
+  for (const [name, make, message] of cases) {
+    it(name, async () => {
+      const result = parseBackup(await make());
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(message);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  }
+
+  it('a file over the size limit, before parsing it', () => {
+    const result = parseBackup(' '.repeat(MAX_IMPORT_BYTES + 1));
+    expect(result).toEqual({ ok: false, error: 'the file is larger than 32 MB' });
+  });
+});
+
+describe('random corruptions of a valid backup (property)', () => {
+  it('are imported whole or rejected whole, never half', async () => {
+    const text = JSON.stringify(await validBackup());
+    let refused = 0;
+    let imported = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: text.length - 1 }), fc.integer({ min: 0, max: 12 }), fc.string({ maxLength: 12 }), async (at, cut, insert) => {
+        const parsed = parseBackup(text.slice(0, at) + insert + text.slice(at + cut));
+        if (!parsed.ok) {
+          refused += 1;
+          expect(parsed.error).toMatch(/\S/);
+          return;
+        }
+        // Still readable: applying it to a store either lands every record or changes nothing.
+        const db = await freshDB();
+        await seedPipeline(db);
+        const before = await dump(db);
+        try {
+          await importBackup(db, parsed.value, true);
+        } catch {
+          expect(await dump(db)).toEqual(before);
+          return;
+        }
+        imported += 1;
+        const stored = await dump(db);
+        for (const p of parsed.value.prospects) expect(stored.prospects.some((s) => s.email === p.email && s.mailbox === p.mailbox)).toBe(true);
+        expect(stored.touches.length).toBeGreaterThanOrEqual(before.touches.length);
+      }),
+      { numRuns: 300 },
+    );
+    expect(refused).toBeGreaterThan(0);
+    console.log(`backup corruption property: ${refused} refused, ${imported} imported whole, ${300 - refused - imported} rolled back`);
+  });
+});
