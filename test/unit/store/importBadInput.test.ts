@@ -13,9 +13,12 @@ async function validBackup() {
   return makeBackup({ settings: await readSettings(db), prospects: data.prospects, touches: data.touches }, NOW);
 }
 
+type Row = Record<string, unknown>;
+type BackupData = Row & { settings: { stages: unknown[] }; prospects: Row[]; touches: Row[] };
+
 /** A valid backup as plain JSON data, changed by `edit`, back to text. */
-async function variant(edit: (data: Record<string, any>) => void): Promise<string> {
-  const data = JSON.parse(JSON.stringify(await validBackup())) as Record<string, any>;
+async function variant(edit: (data: BackupData) => void): Promise<string> {
+  const data = JSON.parse(JSON.stringify(await validBackup())) as BackupData;
   edit(data);
   return JSON.stringify(data);
 }
@@ -25,17 +28,17 @@ describe('bad backups are refused with a message naming the problem', () => {
     ['malformed JSON', async () => (await variant(() => undefined)).slice(0, -20), /not valid JSON/],
     ['another file', async () => JSON.stringify({ hello: 'world' }), /this is not a Touchbase backup/],
     ['a newer version', () => variant((d) => (d.version = 2)), /newer Touchbase \(format version 2\)/],
-    ['an invalid email', () => variant((d) => (d.prospects[1].email = 'not-an-address')), /prospects\[1\]\.email: "not-an-address" is not a valid email/],
-    ['a duplicate email', () => variant((d) => (d.prospects[2] = { ...d.prospects[0], id: 'copy-1' })), /prospects\[2\]\.email: .* appears twice/],
-    ['an impossible date', () => variant((d) => (d.prospects[0].expectedCloseDate = '2026-02-30')), /prospects\[0\]\.expectedCloseDate: 2026-02-30 is not a real date/],
-    ['a time out of range', () => variant((d) => (d.touches[0].at = 1e300)), /touches\[0\]\.at: must be/],
+    ['an invalid email', () => variant((d) => (d.prospects[1]!.email = 'not-an-address')), /prospects\[1\]\.email: "not-an-address" is not a valid email/],
+    ['a duplicate email', () => variant((d) => (d.prospects[2] = { ...d.prospects[0]!, id: 'copy-1' })), /prospects\[2\]\.email: .* appears twice/],
+    ['an impossible date', () => variant((d) => (d.prospects[0]!.expectedCloseDate = '2026-02-30')), /prospects\[0\]\.expectedCloseDate: 2026-02-30 is not a real date/],
+    ['a time out of range', () => variant((d) => (d.touches[0]!.at = 1e300)), /touches\[0\]\.at: must be/],
     ['a __proto__ key', async () => (await variant(() => undefined)).replace('"name":', '"__proto__":{"polluted":1},"name":'), /__proto__: is not allowed/],
-    ['markup in a name', () => variant((d) => (d.prospects[0].name = '<img src=x onerror=alert(1)>')), /prospects\[0\]\.name: must not contain markup/],
-    ['markup in a note', () => variant((d) => (d.touches[2].note = 'hi </textarea><script>x()</script>')), /touches\[2\]\.note: must not contain markup/],
-    ['a touch of an unknown prospect', () => variant((d) => (d.touches[0].prospectId = 'nobody')), /touches\[0\]\.prospectId: no prospect nobody/],
-    ['an unknown stage', () => variant((d) => (d.prospects[0].stageId = 'vip')), /prospects\[0\]\.stageId: stage "vip" does not exist/],
+    ['markup in a name', () => variant((d) => (d.prospects[0]!.name = '<img src=x onerror=alert(1)>')), /prospects\[0\]\.name: must not contain markup/],
+    ['markup in a note', () => variant((d) => (d.touches[2]!.note = 'hi </textarea><script>x()</script>')), /touches\[2\]\.note: must not contain markup/],
+    ['a touch of an unknown prospect', () => variant((d) => (d.touches[0]!.prospectId = 'nobody')), /touches\[0\]\.prospectId: no prospect nobody/],
+    ['an unknown stage', () => variant((d) => (d.prospects[0]!.stageId = 'vip')), /prospects\[0\]\.stageId: stage "vip" does not exist/],
     ['a removed stage', () => variant((d) => d.settings.stages.pop()), /settings\.stages: stages can be renamed and reordered, not added or removed/],
-    ['an unknown field', () => variant((d) => (d.prospects[0].password = 'x')), /prospects\[0\]\.password: is not a known field/],
+    ['an unknown field', () => variant((d) => (d.prospects[0]!.password = 'x')), /prospects\[0\]\.password: is not a known field/],
   ];
   for (const [name, make, message] of cases) {
     it(name, async () => {
