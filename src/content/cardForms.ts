@@ -4,6 +4,7 @@ import type { Settings } from '../domain/settings';
 import { CHANNELS, type Channel, type Prospect } from '../domain/types';
 import type { Translate } from '../ui/plural';
 import { el } from './dom';
+import { byUser } from './userInput';
 
 /** What a card action asks the background to do; threadCard.ts sends it and shows the outcome. */
 export type CardAction =
@@ -18,7 +19,7 @@ function form(name: string, label: string, onSubmit: (data: FormData) => void, .
   const node = el('form', { 'aria-label': label, 'data-form': name }, ...controls);
   node.addEventListener('submit', (event) => {
     event.preventDefault();
-    onSubmit(new FormData(node));
+    if (byUser(event)) onSubmit(new FormData(node));
   });
   return node;
 }
@@ -42,7 +43,7 @@ export function logTouchForm(t: Translate, act: Act): HTMLFormElement {
 
 export function stageForm(prospect: Prospect, settings: Settings, t: Translate, act: Act): HTMLFormElement {
   const choice = select('stage', t('cardStage'), settings.stages.map((s) => [s.id, s.name]), prospect.stageId);
-  choice.addEventListener('change', () => act({ kind: 'update', patch: { stageId: choice.value } }, 'stage'));
+  choice.addEventListener('change', (event) => byUser(event) && act({ kind: 'update', patch: { stageId: choice.value } }, 'stage'));
   return form('stage', t('cardStage'), () => act({ kind: 'update', patch: { stageId: choice.value } }, 'stage'), choice);
 }
 
@@ -50,7 +51,7 @@ export function snoozeForm(settings: Settings, t: Translate, act: Act, now: numb
   const until = (days: number) => deliveryOn(addDays(new Date(now), days), settings);
   const quick = ([1, 3, 7] as const).map((days) => {
     const button = el('button', { type: 'button', 'data-snooze': days }, t(`snooze_${days}`));
-    button.addEventListener('click', () => act({ kind: 'update', patch: { snoozedUntil: until(days) } }, 'snooze'));
+    button.addEventListener('click', (event) => byUser(event) && act({ kind: 'update', patch: { snoozedUntil: until(days) } }, 'snooze'));
     return button;
   });
   const date = el('input', { name: 'until', type: 'date', 'aria-label': t('cardSnoozeUntil'), required: true });
@@ -99,7 +100,7 @@ export function meetingForm(prospect: Prospect, t: Translate, act: Act): HTMLFor
 export function decisionButtons(t: Translate, act: Act): HTMLElement[] {
   return (['nurture', 'lost'] as const).map((outcome) => {
     const button = el('button', { type: 'button', 'data-decide': outcome }, t(`decide_${outcome}`));
-    button.addEventListener('click', () => act({ kind: 'decide', outcome }, `decide-${outcome}`));
+    button.addEventListener('click', (event) => byUser(event) && act({ kind: 'decide', outcome }, `decide-${outcome}`));
     return button;
   });
 }

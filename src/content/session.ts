@@ -17,6 +17,12 @@ export class Session {
   private readonly detector = new TouchDetector();
   private readonly linked = new Set<string>();
   private cardKey = '';
+  /**
+   * The mailbox the page opened with. Gmail switches accounts only by loading a new page, so a
+   * later title naming another address comes from a script on the page, not from Gmail: it must
+   * not reveal that other mailbox's prospects.
+   */
+  private mailbox: string | null = null;
 
   constructor(
     private readonly adapter: WebmailAdapter,
@@ -25,8 +31,11 @@ export class Session {
   ) {}
 
   async pass(doc: Document, root: ParentNode): Promise<void> {
-    const mailbox = this.adapter.mailbox(doc);
-    if (!mailbox) return this.miss('mailbox', 'the signed-in address is not in the title yet');
+    const titled = this.adapter.mailbox(doc);
+    if (!titled) return this.miss('mailbox', 'the signed-in address is not in the title yet');
+    this.mailbox ??= titled;
+    if (titled !== this.mailbox) this.miss('mailbox', 'the title names another mailbox than the page opened with');
+    const mailbox = this.mailbox;
     const rows = this.adapter.rows(root, this.miss);
     const thread = this.adapter.openThread(doc, this.miss);
     const others = (people: readonly Person[]) => people.map((p) => p.email).filter((email) => email !== mailbox);

@@ -4,6 +4,7 @@ import { dateText, statusView } from '../ui/status';
 import { moneyText, type Translate } from '../ui/plural';
 import { cadenceForm, decisionButtons, logTouchForm, meetingForm, snoozeForm, stageForm, type CardAction } from './cardForms';
 import { MARKER, el, shadowHost } from './dom';
+import { byUser, watchInput } from './userInput';
 import { CARD_CSS } from './styles';
 import type { Person } from './webmail/types';
 
@@ -34,6 +35,7 @@ function currentCard(anchor: HTMLElement): ShadowRoot | null {
 /** The card above an open thread: the prospect and its quick actions, or "Track as prospect". */
 export function renderCard(anchor: HTMLElement, content: { prospect: Prospect; touches: readonly Touch[] } | { candidates: readonly Person[] }, ctx: CardContext): HTMLElement {
   const { host, root } = shadowHost('div', CARD, CARD_CSS);
+  watchInput(root);
   const status = el('p', { role: 'status', 'aria-live': 'polite' }, lastStatus.get(anchor) ?? '');
   const run = (work: Promise<string>, origin: string) => {
     status.textContent = '…';
@@ -96,7 +98,7 @@ function trackForm(candidates: readonly Person[], ctx: CardContext, track: (pers
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const person = candidates[Number(choice.value)];
-    if (person) track(person);
+    if (person && byUser(event)) track(person);
   });
   return [el('h2', {}, t('cardUntracked')), form];
 }

@@ -107,7 +107,8 @@ describe('the open thread', () => {
     await openInbox();
     await openThread(threadId);
     await expect.poll(() => cardText(gmail)).toContain(zenith.name);
-    await gmail.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'Negotiation' });
+    // A real key press: the card ignores events a page script could dispatch (selectOption's are synthetic).
+    await gmail.getByRole('combobox', { name: 'Stage' }).press('ArrowDown'); // Proposal / trial → Negotiation
     await gmail.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     const stored = (await readProspects(popup)).find((p) => p.email === zenith.email)!;
     expect(stored.stageId).toBe('negotiation');
