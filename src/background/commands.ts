@@ -5,7 +5,10 @@ import type { ThreadLink } from '../domain/types';
 import { StoreError } from '../store/errors';
 import { createProspect, decideProspect, getProspect, linkThread, updateProspect } from '../store/prospects';
 import { lookupProspects } from '../store/queries';
-import { readSettings } from '../store/settings';
+import { readSettings, writeSettings } from '../store/settings';
+import { deleteAllData } from '../store/wipe';
+import { checkSettingsChange } from '../domain/settingsInput';
+import { runImport } from './imports';
 import { listTouches, logTouch } from '../store/touches';
 
 export interface CommandContext {
@@ -13,12 +16,16 @@ export interface CommandContext {
   readonly now: number;
   /** Opens a thread in Gmail; injected so commands stay free of browser APIs (and testable). */
   readonly openThread: (thread: ThreadLink) => Promise<void>;
+  /** Looks up UI text (stage names in CSV files); absent in tests that do not need it. */
+  readonly translate?: (key: string) => string;
 }
 
 export interface CommandResult<T> {
   readonly value: T;
   /** Prospects this command wrote; non-empty means a change event goes out. */
   readonly changed: readonly string[];
+  /** The settings changed (or were deleted): pages and tabs reload them too. */
+  readonly settingsChanged?: boolean;
 }
 
 type Handlers = {
@@ -39,7 +46,10 @@ export const handlers: Handlers = {
   'prospect.linkThread': async ({ id, thread }, { db, now }) => wrote(await linkThread(db, id, thread, now)),
   'touch.log': async (payload, { db, now }) => {
     const result = await logTouch(db, payload, now);
-    return { value: result, changed: result.duplicate ? [] : [result.prospect.id] };
+    // A resent command (its touchId is stored) announces the change again: the worker that
+    // applied it the first time may have died before the change event went out.
+    const resent = result.duplicate && result.touch.id === payload.touchId;
+    return { value: result, changed: result.duplicate && !resent ? [] : [result.prospect.id] };
   },
   lookup: async (payload, { db }) =>
     read({ prospects: await lookupProspects(db, payload), settings: await readSettings(db) }),
@@ -52,5 +62,16 @@ export const handlers: Handlers = {
     const thread = latestThread(prospect);
     if (thread) await ctx.openThread(thread);
     return read({ opened: thread ? 'thread' : 'none' });
+  },
+  'settings.update': async ({ settings }, { db }) => {
+    const checked = checkSettingsChange(await readSettings(db), settings);
+    if (!checked.ok) throw new StoreError('invalid', checked.error);
+    return { value: checked.value, changed: await writeSettings(db, checked.value), settingsChanged: true };
+  },
+  'import.preview': (payload, ctx) => runImport(payload, ctx, false),
+  'import.apply': (payload, ctx) => runImport(payload, ctx, true),
+  'data.deleteAll': async (_payload, { db }) => {
+    const { counts, ids } = await deleteAllData(db);
+    return { value: counts, changed: ids, settingsChanged: true };
   },
 };

@@ -7,9 +7,16 @@ let connection: Promise<TouchbaseDB> | undefined;
  * worker simply opens it again. A failed open is not cached, so the next message retries.
  */
 export function database(): Promise<TouchbaseDB> {
-  connection ??= openTouchbaseDB().catch((error: unknown) => {
-    connection = undefined;
-    throw error;
-  });
+  connection ??= openTouchbaseDB().then(
+    (db) => {
+      // Closed for a deletion or a newer version elsewhere: the next command opens afresh.
+      db.addEventListener('versionchange', () => (connection = undefined));
+      return db;
+    },
+    (error: unknown) => {
+      connection = undefined;
+      throw error;
+    },
+  );
   return connection;
 }

@@ -12,8 +12,8 @@ import { DUE_ALARM, reconcile } from './scheduler';
  */
 const log = (message: string) => console.warn(`[touchbase] ${message}`);
 
-async function afterWrite(changed: readonly string[]): Promise<void> {
-  await Promise.all([broadcastChange(changed), reconcile()]);
+async function afterWrite(changed: readonly string[], settingsChanged = false): Promise<void> {
+  await Promise.all([broadcastChange(changed, settingsChanged), reconcile()]);
 }
 
 const route = createRouter({
@@ -24,6 +24,7 @@ const route = createRouter({
   afterWrite,
   log,
   openThread,
+  translate: (key) => browser.i18n.getMessage(key),
 });
 
 const reconcileLogged = () => reconcile().catch((error: unknown) => log(`scheduler: ${String(error)}`));

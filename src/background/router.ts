@@ -11,9 +11,10 @@ export interface RouterDeps {
   readonly db: () => Promise<TouchbaseDB>;
   readonly now: () => number;
   /** Runs after a write has committed: change events, and later the scheduler and badge. */
-  readonly afterWrite: (changedProspectIds: readonly string[]) => Promise<void>;
+  readonly afterWrite: (changedProspectIds: readonly string[], settingsChanged?: boolean) => Promise<void>;
   readonly log?: (message: string) => void;
   readonly openThread: CommandContext['openThread'];
+  readonly translate?: CommandContext['translate'];
 }
 
 /**
@@ -30,7 +31,7 @@ export function createRouter(deps: RouterDeps) {
     if (!parsed.ok) return refuse('invalid', parsed.error);
     try {
       const result = await dispatch(parsed.value, deps);
-      if (result.changed.length > 0) await deps.afterWrite(result.changed);
+      if (result.changed.length > 0 || result.settingsChanged) await deps.afterWrite(result.changed, result.settingsChanged);
       return { ok: true, value: result.value };
     } catch (error) {
       if (error instanceof StoreError) return refuse(error.code, error.message);
@@ -42,7 +43,7 @@ export function createRouter(deps: RouterDeps) {
 
 async function dispatch(request: RequestEnvelope, deps: RouterDeps): Promise<CommandResult<unknown>> {
   const handler = handlers[request.name] as (payload: unknown, ctx: unknown) => Promise<CommandResult<unknown>>;
-  return handler(request.payload, { db: await deps.db(), now: deps.now(), openThread: deps.openThread });
+  return handler(request.payload, { db: await deps.db(), now: deps.now(), openThread: deps.openThread, ...(deps.translate ? { translate: deps.translate } : {}) });
 }
 
 function refuse(code: ErrorCode, error: string): Reply<never> {

@@ -1,5 +1,6 @@
 import { addDays } from 'date-fns';
 import { deliveryOn } from '../domain/calendar';
+import { stageLabel } from '../domain/stages';
 import type { Settings } from '../domain/settings';
 import { CHANNELS, type Channel, type Prospect } from '../domain/types';
 import type { Translate } from '../ui/plural';
@@ -42,7 +43,7 @@ export function logTouchForm(t: Translate, act: Act): HTMLFormElement {
 }
 
 export function stageForm(prospect: Prospect, settings: Settings, t: Translate, act: Act): HTMLFormElement {
-  const choice = select('stage', t('cardStage'), settings.stages.map((s) => [s.id, s.name]), prospect.stageId);
+  const choice = select('stage', t('cardStage'), settings.stages.map((s) => [s.id, stageLabel(s, t)]), prospect.stageId);
   choice.addEventListener('change', (event) => byUser(event) && act({ kind: 'update', patch: { stageId: choice.value } }, 'stage'));
   return form('stage', t('cardStage'), () => act({ kind: 'update', patch: { stageId: choice.value } }, 'stage'), choice);
 }

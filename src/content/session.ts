@@ -6,6 +6,7 @@ import type { ProspectCache } from './prospectCache';
 import { annotateRow } from './rowChips';
 import { renderCard } from './threadCard';
 import { TouchDetector } from './touchDetector';
+import { plural } from '../ui/plural';
 import type { MissLogger, OpenThread, Person, ThreadRow, WebmailAdapter } from './webmail/types';
 
 /**
@@ -102,7 +103,7 @@ export class Session {
     try {
       if (action.kind === 'logTouch') {
         const result = await send('touch.log', { prospectId: prospect.id, channel: action.channel, direction: 'outbound', source: 'manual', note: action.note });
-        return result.warning ? t('pestWarning', String(result.warning.workingDaysSince)) : t('logged');
+        return result.warning ? plural(t, 'pestWarning', result.warning.workingDaysSince, uiLanguage()) : t('logged');
       }
       if (action.kind === 'update') await send('prospect.update', { id: prospect.id, patch: action.patch });
       else await send('prospect.decide', { id: prospect.id, outcome: action.outcome });

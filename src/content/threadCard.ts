@@ -1,7 +1,7 @@
 import type { Settings } from '../domain/settings';
 import type { Prospect, Touch } from '../domain/types';
 import { dateText, statusView } from '../ui/status';
-import { moneyText, type Translate } from '../ui/plural';
+import { moneyText, plural, type Translate } from '../ui/plural';
 import { cadenceForm, decisionButtons, logTouchForm, meetingForm, snoozeForm, stageForm, type CardAction } from './cardForms';
 import { MARKER, el, shadowHost } from './dom';
 import { byUser, watchInput } from './userInput';
@@ -61,7 +61,9 @@ function prospectCard(prospect: Prospect, touches: readonly Touch[], ctx: CardCo
   const { t, settings, now, locale } = ctx;
   const view = statusView(prospect, settings, now, t, locale);
   const stage = settings.stages.find((s) => s.id === prospect.stageId);
-  const cadence = prospect.cadenceDays ? t('cardCadenceAgreed', String(prospect.cadenceDays)) : stage?.cadence ? t(`cardCadence_${stage.cadence.unit}`, String(stage.cadence.amount)) : '—';
+  const cadence = prospect.cadenceDays
+    ? plural(t, 'cardCadenceAgreed', prospect.cadenceDays, locale)
+    : stage?.cadence ? plural(t, `cardCadence_${stage.cadence.unit}`, stage.cadence.amount, locale) : '—';
   const rows: [string, string][] = [
     [t('cardValue'), moneyText(prospect.value, prospect.currency, locale) || '—'],
     [t('cardDecisionMaker'), t(`decisionMaker_${prospect.decisionMaker}`)],

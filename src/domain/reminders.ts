@@ -1,4 +1,5 @@
 import { findStage, type Settings } from './settings';
+import { stageLabel } from './stages';
 import type { DueKind, Millis, Prospect, ThreadLink } from './types';
 
 /**
@@ -47,7 +48,8 @@ export function planReminders(due: readonly Prospect[], settings: Settings, now:
 
 function reminderFor(prospect: Prospect, settings: Settings, t: Translate): Reminder {
   const dueAt = prospect.dueAt ?? 0;
-  const stage = findStage(settings, prospect.stageId)?.name ?? prospect.stageId;
+  const found = findStage(settings, prospect.stageId);
+  const stage = found ? stageLabel(found, t) : prospect.stageId;
   const who = [prospect.name || prospect.email, prospect.company].filter(Boolean).join(' · ');
   return {
     notificationId: reminderId(prospect.id, dueAt),

@@ -25,3 +25,13 @@ export const MEETING_FALLBACK_CADENCE = { amount: 3, unit: 'workingDays' } as co
 /** The stages a stop-rule decision moves a prospect to. */
 export const NURTURE_STAGE_ID = 'nurture';
 export const LOST_STAGE_ID = 'lost';
+
+const builtInNames = new Map(DEFAULT_STAGES.map((stage) => [stage.id, stage.name]));
+
+/**
+ * A stage's name for display. Built-in stages the rep has not renamed show in the UI language
+ * (`stage_<id>` in _locales, looked up through `t`); a name the rep chose is shown as written.
+ */
+export function stageLabel(stage: Pick<Stage, 'id' | 'name'>, t: (key: string) => string): string {
+  return builtInNames.get(stage.id) === stage.name ? t(`stage_${stage.id}`) : stage.name;
+}

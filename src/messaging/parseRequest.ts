@@ -11,15 +11,31 @@ import {
   touchSource,
 } from '../domain/inputs';
 import { arrayOf, isPlainObject, num, object, oneOf, str, type Check, type Result } from '../domain/validate';
+import { MAX_IMPORT_BYTES } from '../domain/backup';
+import { settingsShape } from '../domain/settingsInput';
 import { PROTOCOL_TAG, type MessageName, type RequestEnvelope, type RequestOf } from './protocol';
 
 const fieldKeys = Object.keys(prospectFieldChecks) as (keyof typeof prospectFieldChecks)[];
 
+/** An id the sender picks for a record it creates, so resending the command is safe: a UUID. */
+const senderChosenId = str({ min: 36, max: 36, pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i });
+
+const importRequest = object({
+  kind: oneOf(['backup', 'csv'] as const),
+  text: (value: unknown, path: string): Result<string> =>
+    typeof value !== 'string'
+      ? { ok: false, error: `${path}: must be text` }
+      : value.length > MAX_IMPORT_BYTES
+        ? { ok: false, error: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }
+        : { ok: true, value },
+});
+
 /** Runtime checks for each request payload: the boundary where unknown data becomes typed. */
 const payloadChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
-  'prospect.create': object({ email, mailbox, thread: threadLink, ...prospectFieldChecks }, [
+  'prospect.create': object({ email, mailbox, thread: threadLink, ...prospectFieldChecks, id: senderChosenId }, [
     'thread',
     ...fieldKeys,
+    'id',
   ]),
   'prospect.update': object({ id: recordId, patch: object(prospectFieldChecks, fieldKeys) }),
   'prospect.decide': object({ id: recordId, outcome: oneOf(['nurture', 'lost']) }),
@@ -34,8 +50,9 @@ const payloadChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
       messageId: gmailId,
       threadId: gmailId,
       note: str({ max: 2000, trim: false }),
+      touchId: senderChosenId,
     },
-    ['at', 'messageId', 'threadId'],
+    ['at', 'messageId', 'threadId', 'touchId'],
   ),
   // A list view can hold a thousand rows (and as many people again); one lookup covers them.
   lookup: object({
@@ -46,6 +63,11 @@ const payloadChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
   'touch.recent': object({ prospectId: recordId, limit: num({ min: 1, max: 50, integer: true }) }),
   'settings.get': object({}),
   'prospect.openThread': object({ id: recordId }),
+  // Shape and ranges here; the background checks the change against the stored stages.
+  'settings.update': object({ settings: settingsShape }),
+  'import.preview': importRequest,
+  'import.apply': importRequest,
+  'data.deleteAll': object({}),
 };
 
 export function isMessageName(name: unknown): name is MessageName {
@@ -61,7 +83,11 @@ export function parseRequest(message: unknown): Result<RequestEnvelope> {
     return { ok: false, error: 'not a Touchbase message' };
   }
   const name = message['name'];
-  if (!isMessageName(name)) return { ok: false, error: `unknown message "${String(name).slice(0, 40)}"` };
+  // Only text is echoed back: String() throws on plain data such as {"toString": 1}.
+  if (!isMessageName(name)) {
+    const shown = typeof name === 'string' ? `"${name.slice(0, 40)}"` : `(${name === null ? 'null' : typeof name})`;
+    return { ok: false, error: `unknown message ${shown}` };
+  }
   const payload = payloadChecks[name](message['payload'], 'payload');
   if (!payload.ok) return { ok: false, error: `${name}: ${payload.error}` };
   return { ok: true, value: { tag: PROTOCOL_TAG, name, payload: payload.value } as RequestEnvelope };

@@ -7,12 +7,22 @@ import type { Channel, Direction, Millis, Prospect, ProspectFields, ThreadLink, 
  * The background is the only writer; pages and content scripts send these commands.
  */
 export interface CreateProspectRequest extends Partial<Omit<ProspectFields, 'email'>> {
+  /**
+   * The new prospect's id, chosen by the sender (a UUID) so the command can be sent again after
+   * a lost reply: a prospect already stored under this id is returned as it is. Optional.
+   */
+  readonly id?: string;
   readonly email: string;
   readonly mailbox: string;
   readonly thread?: ThreadLink;
 }
 
 export interface LogTouchRequest {
+  /**
+   * The touch's id, chosen by the sender (a UUID) so the command can be sent again after a lost
+   * reply: a touch already stored under this id is answered as a duplicate. Optional.
+   */
+  readonly touchId?: string;
   readonly prospectId: string;
   readonly channel: Channel;
   readonly direction: Direction;
@@ -27,7 +37,7 @@ export interface LogTouchRequest {
 export interface LogTouchResponse {
   readonly prospect: Prospect;
   readonly touch: Touch;
-  /** true: a touch with this Gmail message id was already stored; nothing was written. */
+  /** true: a touch with this id or this Gmail message id was already stored; nothing was written. */
   readonly duplicate: boolean;
   readonly warning: PestWarning | null;
 }
@@ -56,6 +66,28 @@ export interface Protocol {
   'settings.get': { request: Record<string, never>; response: Settings };
   /** Opens the prospect's latest thread in Gmail (an open tab of that mailbox is reused). */
   'prospect.openThread': { request: { id: string }; response: { opened: 'thread' | 'none' } };
+  /** Replaces the settings (validated against the stored ones) and recomputes every due time. */
+  'settings.update': { request: { settings: Settings }; response: Settings };
+  /** What importing this file would do, computed by the same code as `import.apply`, then rolled back. */
+  'import.preview': { request: ImportRequest; response: ImportPreview };
+  /** Imports a backup or a CSV file whole, in one transaction, or not at all. */
+  'import.apply': { request: ImportRequest; response: ImportPreview };
+  /** Deletes every prospect, touch and setting; answers with what was there. */
+  'data.deleteAll': { request: Record<string, never>; response: { prospects: number; touches: number } };
+}
+
+export type ImportKind = 'backup' | 'csv';
+
+export interface ImportRequest {
+  readonly kind: ImportKind;
+  /** The file's text, at most MAX_IMPORT_BYTES characters. */
+  readonly text: string;
+}
+
+export interface ImportPreview {
+  readonly prospects: { readonly new: number; readonly updated: number; readonly unchanged: number; readonly keptNewer: number };
+  readonly touches: { readonly new: number; readonly unchanged: number };
+  readonly settings: 'replaced' | 'unchanged' | 'none';
 }
 
 export type MessageName = keyof Protocol;

@@ -3,6 +3,7 @@ import { classifyDue, type DueSection } from '../domain/classify';
 import { SECTIONS_WITH_PAST_ITEMS } from '../domain/firstPage';
 import { matchesSearch, rankDueList } from '../domain/ranking';
 import { t } from '../platform/i18n';
+import { openOptionsPage } from '../platform/pages';
 import { AddProspect } from './AddProspect';
 import { DueItem } from './DueItem';
 import { Help } from './Help';
@@ -58,6 +59,9 @@ export function App({ initial }: { initial: StoreState }) {
           ))}
           <button type="button" aria-label={t('helpOpen')} aria-expanded={help} onClick={() => setHelp(!help)}>
             ?
+          </button>
+          <button type="button" aria-label={t('openOptions')} title={t('openOptions')} onClick={() => void openOptionsPage()}>
+            ⚙
           </button>
         </nav>
       </header>

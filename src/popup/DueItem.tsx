@@ -1,3 +1,4 @@
+import { stageLabel } from '../domain/stages';
 import { useState } from 'preact/hooks';
 import type { DueStatus } from '../domain/classify';
 import { findStage, type Settings } from '../domain/settings';
@@ -47,7 +48,7 @@ export function DueItem({ prospect, status, settings, now, announce }: Props) {
         <span class="name">{title}</span>
         {prospect.company && <span class="company">{prospect.company}</span>}
         <span class="stage" style={{ '--stage-color': stage?.color ?? '#9aa0a6' }}>
-          {stage?.name ?? prospect.stageId}
+          {stage ? stageLabel(stage, t) : prospect.stageId}
         </span>
       </div>
       <div class="item-meta">
@@ -57,7 +58,7 @@ export function DueItem({ prospect, status, settings, now, announce }: Props) {
           </span>
         )}
         <span>{plural(t, 'touchCount', prospect.touchCount, locale)}</span>
-        <span>{sinceText(prospect.lastTouchAt, now, t)}</span>
+        <span>{sinceText(prospect.lastTouchAt, now, t, locale)}</span>
         <span>{t(`channel_${prospect.channel}`)}</span>
         {prospect.value !== null && <span>{moneyText(prospect.value, prospect.currency, locale)}</span>}
       </div>

@@ -1,3 +1,4 @@
+import { stageLabel } from '../domain/stages';
 import { pipelineSummary, type ConversionRate, type Hint } from '../domain/pipeline';
 import type { Settings } from '../domain/settings';
 import type { Prospect } from '../domain/types';
@@ -28,7 +29,7 @@ export function Pipeline({ prospects, settings }: { prospects: readonly Prospect
           return (
             <g key={stage.stageId} aria-hidden="true">
               <text x={0} y={y + 13} class="chart-label">
-                {stage.name}
+                {stageLabel({ id: stage.stageId, name: stage.name }, t)}
               </text>
               <rect x={LABEL_WIDTH} y={y} width={Math.max(width, 1)} height={BAR_HEIGHT} rx={3} fill={stage.color} />
               <text x={LABEL_WIDTH + width + 4} y={y + 13} class="chart-value">
@@ -50,7 +51,7 @@ export function Pipeline({ prospects, settings }: { prospects: readonly Prospect
         <tbody>
           {stages.map((stage) => (
             <tr key={stage.stageId}>
-              <th scope="row">{stage.name}</th>
+              <th scope="row">{stageLabel({ id: stage.stageId, name: stage.name }, t)}</th>
               <td>{stage.count}</td>
               <td>{stage.value ? moneyText(stage.value, currency, locale) : '—'}</td>
             </tr>

@@ -1,4 +1,6 @@
 import type { Settings } from '../domain/settings';
+import { stageLabel } from '../domain/stages';
+import { t } from '../platform/i18n';
 
 /** The rep's stages as <option>s, in their order, for every stage picker of the popup. */
 export function StageOptions({ settings }: { settings: Settings }) {
@@ -6,7 +8,7 @@ export function StageOptions({ settings }: { settings: Settings }) {
     <>
       {settings.stages.map((stage) => (
         <option key={stage.id} value={stage.id}>
-          {stage.name}
+          {stageLabel(stage, t)}
         </option>
       ))}
     </>

@@ -8,13 +8,24 @@ export type TouchbaseDB = IDBPDatabase<TouchbaseSchema>;
  * Opens (and if needed upgrades) the store. When another context still holds an older
  * version open, that context closes its connection on `versionchange` so the upgrade can run.
  */
-export function openTouchbaseDB(name: string = DB_NAME): Promise<TouchbaseDB> {
-  return openDB<TouchbaseSchema>(name, DB_VERSION, {
-    // The upgrade transaction stays open while migrate awaits only IndexedDB requests. Any
-    // failure aborts it, so the database stays at its old version with its old data.
-    upgrade: (db, oldVersion, _newVersion, tx) => {
-      migrate(db, oldVersion, tx).catch(() => tx.abort());
-    },
-    blocking: (_current, _blocked, event) => (event.target as IDBDatabase | null)?.close(),
-  });
+export async function openTouchbaseDB(name: string = DB_NAME): Promise<TouchbaseDB> {
+  let stepError: unknown;
+  try {
+    return await openDB<TouchbaseSchema>(name, DB_VERSION, {
+      // The upgrade transaction stays open while migrate awaits only IndexedDB requests. Any
+      // failure aborts it, so the database stays at its old version with its old data.
+      upgrade: (db, oldVersion, _newVersion, tx) => {
+        tx.done.catch(() => undefined); // the open request reports the abort
+        migrate(db, oldVersion, tx).catch((error: unknown) => {
+          stepError = error;
+          tx.abort();
+        });
+      },
+      blocking: (_current, _blocked, event) => (event.target as IDBDatabase | null)?.close(),
+    });
+  } catch (error) {
+    if (stepError === undefined) throw error;
+    const why = stepError instanceof Error ? stepError.message : String(stepError);
+    throw new Error(`could not upgrade the Touchbase database to v${DB_VERSION}; it stays at its previous version: ${why}`, { cause: error });
+  }
 }

@@ -1,6 +1,7 @@
 import { formatDistanceStrict } from 'date-fns';
 import type { DueStatus } from '../domain/classify';
 import type { DueKind, Millis } from '../domain/types';
+import { dateLocale } from './dateLocale';
 import { plural, type Translate } from './plural';
 
 /** "overdue 2 days", "due today", "in 3 days": the due state in words. */
@@ -15,7 +16,7 @@ export function dueKindText(kind: DueKind, t: Translate): string {
 }
 
 /** "last touch 3 days ago". */
-export function sinceText(at: Millis | null, now: Millis, t: Translate): string {
-  return at === null ? t('neverTouched') : t('touchedAgo', formatDistanceStrict(at, now));
+export function sinceText(at: Millis | null, now: Millis, t: Translate, locale: string): string {
+  return at === null ? t('neverTouched') : t('touchedAgo', formatDistanceStrict(at, now, { locale: dateLocale(locale) }));
 }
 

@@ -1,5 +1,6 @@
 import { classifyDue } from '../domain/classify';
 import { findStage, type Settings } from '../domain/settings';
+import { stageLabel } from '../domain/stages';
 import type { Millis, Prospect } from '../domain/types';
 import { plural, type Translate } from './plural';
 
@@ -17,7 +18,7 @@ export interface StatusView {
 
 export function statusView(prospect: Prospect, settings: Settings, now: Millis, t: Translate, locale: string): StatusView {
   const stage = findStage(settings, prospect.stageId);
-  const stageName = stage?.name ?? prospect.stageId;
+  const stageName = stage ? stageLabel(stage, t) : prospect.stageId;
   const touches = plural(t, 'touchCount', prospect.touchCount, locale);
   const { tone, due } = dueWords(prospect, now, t, locale);
   return {

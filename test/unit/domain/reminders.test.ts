@@ -38,7 +38,7 @@ describe('which reminders to show', () => {
     expect(plan).toEqual({
       kind: 'single',
       reminders: [
-        { notificationId: reminderId('a', due.dueAt!), prospectId: 'a', dueAt: due.dueAt, title: 'Name a · Acme', message: 'reminder_followUp · New lead' },
+        { notificationId: reminderId('a', due.dueAt!), prospectId: 'a', dueAt: due.dueAt, title: 'Name a · Acme', message: 'reminder_followUp · stage_new' },
         expect.objectContaining({ prospectId: 'b', title: 'Name b · Acme' }),
       ],
     });

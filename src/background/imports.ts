@@ -1,0 +1,39 @@
+import { parseBackup } from '../domain/backup';
+import { parseProspectsCsv } from '../domain/csv';
+import type { Settings } from '../domain/settings';
+import { DEFAULT_STAGES, stageLabel } from '../domain/stages';
+import type { ImportPreview, ImportRequest } from '../messaging/protocol';
+import { StoreError } from '../store/errors';
+import { importBackup, importCsv } from '../store/imports';
+import { readSettings } from '../store/settings';
+import type { CommandContext, CommandResult } from './commands';
+
+/**
+ * Every name a stage answers to in a CSV column: its id, its own name, its built-in English name
+ * and its name in the UI language (what "Export as CSV" wrote).
+ */
+function stageAliases(settings: Settings, translate: ((key: string) => string) | undefined): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const stage of settings.stages) {
+    const names = [stage.id, stage.name, DEFAULT_STAGES.find((s) => s.id === stage.id)?.name, translate && stageLabel(stage, translate)];
+    for (const name of names) if (name) aliases.set(name.toLowerCase(), stage.id);
+  }
+  return aliases;
+}
+
+/** Parses the file (refusing it whole with a message naming the row or field), then previews or applies it. */
+export async function runImport({ kind, text }: ImportRequest, ctx: CommandContext, apply: boolean): Promise<CommandResult<ImportPreview>> {
+  const { db, now } = ctx;
+  let summary;
+  if (kind === 'backup') {
+    const backup = parseBackup(text);
+    if (!backup.ok) throw new StoreError('invalid', backup.error);
+    summary = await importBackup(db, backup.value, apply);
+  } else {
+    const rows = parseProspectsCsv(text, stageAliases(await readSettings(db), ctx.translate));
+    if (!rows.ok) throw new StoreError('invalid', rows.error);
+    summary = await importCsv(db, rows.value, now, apply);
+  }
+  const { changed, ...preview } = summary;
+  return apply ? { value: preview, changed, settingsChanged: preview.settings === 'replaced' } : { value: preview, changed: [] };
+}

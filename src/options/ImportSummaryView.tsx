@@ -1,0 +1,28 @@
+import type { ImportPreview } from '../messaging/protocol';
+import { t, uiLanguage } from '../platform/i18n';
+import { plural } from '../ui/plural';
+
+type Props = { readonly name: string; readonly preview: ImportPreview; readonly onConfirm: () => void; readonly onCancel: () => void };
+
+/** What an import will do, computed by the same code that applies it; nothing is written before "Import". */
+export function ImportSummaryView({ name, preview, onConfirm, onCancel }: Props) {
+  const { prospects, touches, settings } = preview;
+  const count = (key: string, n: number) => plural(t, key, n, uiLanguage());
+  return (
+    <div class="summary" role="region" aria-labelledby="import-title">
+      <h3 id="import-title">{t('importSummaryTitle', name)}</h3>
+      <ul>
+        <li>{count('importNew', prospects.new)}</li>
+        <li>{count('importUpdated', prospects.updated)}</li>
+        <li>{count('importUnchanged', prospects.unchanged)}</li>
+        {prospects.keptNewer > 0 && <li>{count('importKeptNewer', prospects.keptNewer)}</li>}
+        {touches.new + touches.unchanged > 0 && <li>{t('importTouches', [String(touches.new), String(touches.unchanged)])}</li>}
+        {settings === 'replaced' && <li>{t('importSettings')}</li>}
+      </ul>
+      <div class="row">
+        <button type="button" class="primary" onClick={onConfirm}>{t('importConfirm')}</button>
+        <button type="button" onClick={onCancel}>{t('cancel')}</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import browser from 'webextension-polyfill';
+
+/** Opens Touchbase's options page in a tab (or focuses it when already open). */
+export function openOptionsPage(): Promise<void> {
+  return browser.runtime.openOptionsPage();
+}
