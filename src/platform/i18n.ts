@@ -19,7 +19,12 @@ export function t(key: string, substitutions?: string | readonly string[]): stri
 const cache = new Map<string, string>();
 let language: string | undefined;
 
+/**
+ * The language of the _locales file that answers `t`, so numbers, dates and plural forms always
+ * match the text around them: a browser language without a translation gets English text, and
+ * with English number and date formats, not half of each.
+ */
 export function uiLanguage(): string {
-  language ??= browser.i18n.getUILanguage();
+  language ??= browser.i18n.getMessage('localeCode') || browser.i18n.getUILanguage();
   return language;
 }
