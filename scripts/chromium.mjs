@@ -63,7 +63,7 @@ export function chromiumArgs(dist, { headless = true } = {}) {
 
 /**
  * Launches a persistent profile with the extension and waits for its service worker.
- * @param {{ dist?: string, profile?: string, headless?: boolean, viewport?: {width:number,height:number} | null }} [options]
+ * @param {{ dist?: string, profile?: string, headless?: boolean, viewport?: {width:number,height:number} | null, lang?: string }} [options]
  */
 export async function launchWithExtension(options = {}) {
   // TOUCHBASE_DIST points the tests at another build (e.g. a copy kept stable during a rebuild).
@@ -74,7 +74,8 @@ export async function launchWithExtension(options = {}) {
     executablePath: ensureChromium(),
     // Playwright's own headless switch is off: --headless=new in args is the mode that runs extensions.
     headless: false,
-    args: chromiumArgs(dist, { headless: options.headless ?? true }),
+    // --lang picks the _locales file chrome.i18n answers from (the rep's browser language).
+    args: [...chromiumArgs(dist, { headless: options.headless ?? true }), ...(options.lang ? [`--lang=${options.lang}`] : [])],
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

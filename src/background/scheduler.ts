@@ -50,5 +50,7 @@ async function reconcileSteps(): Promise<void> {
   }
   await showBadge(await badgeCounts(db, now));
   const wakeAt = await nextWakeAt(db, now);
-  await browser.alarms.create(DUE_ALARM, { when: Math.max(wakeAt, Date.now() + 1_000) });
+  // Periodic, so a run cut short right after the alarm went off (the worker stopped mid-run) is
+  // retried; every run replaces the alarm, so in normal operation the period never elapses.
+  await browser.alarms.create(DUE_ALARM, { when: Math.max(wakeAt, Date.now() + 1_000), periodInMinutes: 0.5 });
 }

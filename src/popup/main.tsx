@@ -1,9 +1,12 @@
 import { render } from 'preact';
+import { uiLanguage } from '../platform/i18n';
 import { App } from './App';
 import { loadSnapshot } from './useStore';
 
 // The moment our code starts, for `npm run bench` (paint time is measured from here).
 performance.mark('touchbase:popup-start');
+
+document.documentElement.lang = uiLanguage();
 
 // The store is opened and read before anything renders, so the first paint is the due list.
 const root = document.getElementById('app');

@@ -20,17 +20,30 @@ async function assertNoDuplicate(tx: WriteTx, email: string, mailbox: string): P
   if (clash) throw new StoreError('conflict', `${email} is already tracked${clash.name ? ` as ${clash.name}` : ''}`);
 }
 
+/**
+ * Creates a prospect. With a sender-chosen `id`, creating is idempotent: when a prospect with that
+ * id is already stored (a resent command whose first reply was lost), it is returned unchanged
+ * and nothing is written; an id already used for another address is refused.
+ */
 export async function createProspect(db: TouchbaseDB, input: CreateProspectRequest, now: number): Promise<Prospect> {
   const tx = db.transaction(STORES, 'readwrite');
+  const earlier = input.id === undefined ? undefined : await tx.objectStore('prospects').get(input.id);
+  if (earlier) {
+    if (earlier.email !== input.email || earlier.mailbox !== input.mailbox) {
+      throw new StoreError('conflict', `prospect ${earlier.id} already exists for another address`);
+    }
+    await tx.done;
+    return earlier;
+  }
   const settings = await settingsIn(tx);
   const stageId = input.stageId ?? settings.stages[0]?.id ?? 'new';
   requireStage(settings, stageId);
   await assertNoDuplicate(tx, input.email, input.mailbox);
-  const { thread, ...fields } = input;
+  const { thread, id = crypto.randomUUID(), ...fields } = input;
   const prospect = await rederiveAndPut(
     tx,
     {
-      id: crypto.randomUUID(),
+      id,
       email: fields.email,
       mailbox: fields.mailbox,
       name: fields.name ?? '',

@@ -6,27 +6,35 @@ import { StoreError } from './errors';
 import { rederiveAndPut, settingsIn, touchRangeOf } from './rederive';
 
 /**
- * Logs a touch and brings its prospect up to date, in one transaction. A touch carrying a Gmail
- * message id that is already stored is not written again: the same message seen by two tabs,
- * a re-render or a reload is one touch.
+ * Logs a touch and brings its prospect up to date, in one transaction. Logging is idempotent,
+ * so a sender that lost the reply may send the same command again:
+ * - a touch whose sender-chosen `touchId` is already stored was applied before: it is returned
+ *   as a duplicate and nothing is written (the id must belong to the same prospect);
+ * - a touch carrying a Gmail message id that is already stored is not written again: the same
+ *   message seen by two tabs, a re-render or a reload is one touch.
+ * Without a `touchId`, a resent command is a second touch.
  */
 export async function logTouch(db: TouchbaseDB, input: LogTouchRequest, now: number): Promise<LogTouchResponse> {
   const tx = db.transaction(['prospects', 'touches', 'settings'], 'readwrite');
   const prospect = await tx.objectStore('prospects').get(input.prospectId);
   if (!prospect) throw new StoreError('not_found', `prospect ${input.prospectId} does not exist`);
-  if (input.messageId !== undefined) {
-    const existing = await tx.objectStore('touches').index('byMessageId').get(input.messageId);
-    if (existing) {
-      await tx.done;
-      return { prospect, touch: existing, duplicate: true, warning: null };
+  const touches = tx.objectStore('touches');
+  const existing =
+    (input.touchId !== undefined ? await touches.get(input.touchId) : undefined) ??
+    (input.messageId !== undefined ? await touches.index('byMessageId').get(input.messageId) : undefined);
+  if (existing) {
+    if (existing.id === input.touchId && existing.prospectId !== prospect.id) {
+      throw new StoreError('conflict', `touch ${existing.id} belongs to another prospect`);
     }
+    await tx.done;
+    return { prospect, touch: existing, duplicate: true, warning: null };
   }
   const settings = await settingsIn(tx);
   const at = input.at ?? now;
   // The warning compares with the touches before this one, so it is computed first.
   const warning = input.direction === 'outbound' ? pestWarning(prospect, settings, at) : null;
   const touch: Touch = {
-    id: crypto.randomUUID(),
+    id: input.touchId ?? crypto.randomUUID(),
     prospectId: prospect.id,
     at,
     channel: input.channel,
