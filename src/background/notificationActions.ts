@@ -25,7 +25,6 @@ export async function openReminder(notificationId: string): Promise<void> {
 
 /** Chrome's buttons: snooze to the next working day's reminder hour, or log a touch. */
 export async function reminderButton(notificationId: string, buttonIndex: number, afterWrite: AfterWrite): Promise<void> {
-  await browser.notifications.clear(notificationId);
   const prospectId = prospectOfReminder(notificationId);
   const action = REMINDER_BUTTONS[buttonIndex];
   if (!prospectId || !action) return;
@@ -37,10 +36,20 @@ export async function reminderButton(notificationId: string, buttonIndex: number
     const until = deliveryOn(addDays(new Date(now), 1), await readSettings(db));
     await handlers['prospect.update']({ id: prospectId, patch: { snoozedUntil: until } }, { db, now, openThread });
   } else {
+    // One touch per notification, however often its button is pressed: the id comes from it.
     await handlers['touch.log'](
-      { prospectId, channel: prospect.channel, direction: 'outbound', source: 'notification', note: '' },
+      { prospectId, channel: prospect.channel, direction: 'outbound', source: 'notification', note: '', touchId: await touchIdFor(notificationId) },
       { db, now, openThread },
     );
   }
+  // Cleared only once the write has committed: a worker stopped in between leaves the button to press again.
+  await browser.notifications.clear(notificationId);
   await afterWrite([prospectId]);
+}
+
+/** A UUID-shaped id derived from the notification id (SHA-256), stable across clicks and worker restarts. */
+async function touchIdFor(notificationId: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(notificationId)));
+  const hex = [...digest.slice(0, 16)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

@@ -33,6 +33,11 @@ const RESENDABLE: ReadonlySet<MessageName> = new Set<MessageName>([
   'lookup',
   'touch.recent',
   'settings.get',
+  // Applying settings, an import or a deletion a second time finds the work done: the same result.
+  'settings.update',
+  'import.preview',
+  'import.apply',
+  'data.deleteAll',
 ]);
 
 /**

@@ -73,8 +73,10 @@ async function openTrackedThreads(): Promise<void> {
 /** Clicks the reminder buttons in the worker, as Chrome delivers them: [log touches, snoozes]. */
 async function clickNotificationButtons(clicks: readonly { prospectId: string; button: 0 | 1 }[]): Promise<void> {
   const worker = browser.context.serviceWorkers()[0]!;
+  // Each click is on its own reminder (a distinct due time): one notification logs one touch, however often pressed.
   await worker.evaluate((all) => {
-    for (const { prospectId, button } of all) chrome.notifications.onButtonClicked.dispatch(`due:${prospectId}:${Date.now()}`, button);
+    const base = Date.now();
+    for (const [index, { prospectId, button }] of all.entries()) chrome.notifications.onButtonClicked.dispatch(`due:${prospectId}:${base + index}`, button);
   }, clicks);
 }
 

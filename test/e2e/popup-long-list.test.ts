@@ -34,7 +34,7 @@ describe('a long due list', () => {
     const names = () => overdue.getByRole('listitem').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')));
     // Most overdue day first; inside a day, the more valuable one first.
     expect(await names()).toEqual(['Prospect 149', 'Prospect 148', 'Prospect 147', 'Prospect 146', 'Prospect 145', 'Prospect 144', 'Prospect 143', 'Prospect 142']);
-    await overdue.getByRole('button', { name: `Show ${OVERDUE - 8} more` }).click();
+    await overdue.getByRole('button', { name: `Show more (${OVERDUE - 8})` }).click();
     await expect.poll(async () => (await names()).length).toBe(40);
     expect((await names())[39]).toBe('Prospect 110');
   });

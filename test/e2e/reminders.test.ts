@@ -109,7 +109,7 @@ describe('reminders in real Chromium', () => {
     await gmail.close();
   });
 
-  it('snoozes and logs a touch from the notification buttons, updating the badge', async () => {
+  it('snoozes and logs a touch (once, however often pressed) from the notification buttons, updating the badge', async () => {
     const snoozeMe = await dueIn('eve@eps.test', 0);
     const logMe = await dueIn('fay@phi.test', 0);
     await waitForReminder(snoozeMe.id);
@@ -119,7 +119,11 @@ describe('reminders in real Chromium', () => {
     await worker().evaluate((id) => chrome.notifications.onButtonClicked.dispatch(id, 0), `due:${snoozeMe.id}:${snoozeMe.dueAt}`);
     await expect.poll(async () => (await prospectById(page, snoozeMe.id))?.snoozedUntil ?? 0).toBeGreaterThan(Date.now());
 
-    await worker().evaluate((id) => chrome.notifications.onButtonClicked.dispatch(id, 1), `due:${logMe.id}:${logMe.dueAt}`);
+    // Pressed twice (a double click, or a click replayed after a worker restart): one touch.
+    await worker().evaluate((id) => {
+      chrome.notifications.onButtonClicked.dispatch(id, 1);
+      chrome.notifications.onButtonClicked.dispatch(id, 1);
+    }, `due:${logMe.id}:${logMe.dueAt}`);
     await expect.poll(async () => (await prospectById(page, logMe.id))?.touchCount).toBe(1);
     const touches = (await readTouches(page)).filter((t) => t.prospectId === logMe.id);
     expect(touches).toMatchObject([{ source: 'notification', direction: 'outbound', channel: 'email' }]);
