@@ -2,6 +2,7 @@ import type { Settings } from '../domain/settings';
 import type { Prospect } from '../domain/types';
 import { statusView } from '../ui/status';
 import { MARKER, el, shadowHost } from './dom';
+import { settingsStamp } from './settingsStamp';
 import { CHIP_CSS } from './styles';
 import type { Translate } from '../ui/plural';
 import type { ThreadRow } from './webmail/types';
@@ -15,7 +16,7 @@ const ROW_KEY = `${MARKER}-key`;
  * one. A row keeps at most one chip however often Gmail re-renders or recycles it.
  */
 export function annotateRow(row: ThreadRow, prospect: Prospect | null, settings: Settings, now: number, t: Translate, locale: string): void {
-  const key = prospect ? `${prospect.id}:${prospect.updatedAt}:${row.threadId ?? ''}:${dayOf(now)}` : '';
+  const key = prospect ? `${prospect.id}:${prospect.updatedAt}:${row.threadId ?? ''}:${dayOf(now)}:${settingsStamp(settings)}` : '';
   const existing = row.element.querySelectorAll(`[${MARKER}="${CHIP}"]`);
   const current = existing[0];
   const inPlace = current && current.parentElement === row.chipAnchor;

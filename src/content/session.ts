@@ -5,6 +5,7 @@ import type { CardAction } from './cardForms';
 import type { ProspectCache } from './prospectCache';
 import { annotateRow } from './rowChips';
 import { renderCard } from './threadCard';
+import { settingsStamp } from './settingsStamp';
 import { TouchDetector } from './touchDetector';
 import { plural } from '../ui/plural';
 import type { MissLogger, OpenThread, Person, ThreadRow, WebmailAdapter } from './webmail/types';
@@ -66,7 +67,7 @@ export class Session {
       await this.linkThread(prospect, thread, mailbox);
       await this.logDetectedTouches(thread, prospect, mailbox, now);
     }
-    const key = prospect ? `${thread.threadId}:${prospect.id}:${prospect.updatedAt}` : `${thread.threadId}:untracked:${otherEmails.join(',')}`;
+    const key = `${settingsStamp(settings)}:` + (prospect ? `${thread.threadId}:${prospect.id}:${prospect.updatedAt}` : `${thread.threadId}:untracked:${otherEmails.join(',')}`);
     const hasCard = thread.cardAnchor.querySelector(':scope > [data-touchbase="card"]');
     if (key === this.cardKey && hasCard) return;
     this.cardKey = key;

@@ -122,6 +122,14 @@ describe('the open thread', () => {
     await expect.poll(async () => (await rowStates(gmail)).find((row) => row.legacyId === threadId)?.chips[0]?.label).toMatch(/^Nurture · /);
   });
 
+  it('follows a settings change at once: a renamed stage shows on the chips', async () => {
+    const settings = await command(popup, 'settings.get', {});
+    const renamed = { ...settings, stages: settings.stages.map((s) => (s.id === 'nurture' ? { ...s, name: 'Warm later' } : s)) };
+    await command(popup, 'settings.update', { settings: renamed });
+    await expect.poll(async () => (await rowStates(gmail)).find((row) => row.legacyId === threadId)?.chips[0]?.label).toMatch(/^Warm later · /);
+    await command(popup, 'settings.update', { settings });
+  });
+
   it('logs a sent reply once, even when the thread is re-rendered and reopened', async () => {
     const lena = DEMO_PROSPECTS.find((p) => p.stageId === 'qualified')!;
     const id = lena.threadIds[0]!;
