@@ -10,6 +10,13 @@ export const BACKUP_VERSION = 1;
 /** Larger files are refused before parsing: 100,000 touches take about 25 MB. */
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
+/** An import file's text: refused, before any parsing, when over the size limit. */
+export const fileText: Check<string> = (value, path) => {
+  if (typeof value !== 'string') return { ok: false, error: `${path}: must be text` };
+  if (value.length > MAX_IMPORT_BYTES) return { ok: false, error: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` };
+  return { ok: true, value };
+};
+
 export interface Backup {
   readonly format: typeof BACKUP_FORMAT;
   readonly version: number;
@@ -68,7 +75,8 @@ const envelope = object({
  * records (touches of unknown prospects, an address or a Gmail message twice).
  */
 export function parseBackup(text: string): Result<Backup> {
-  if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` };
+  const sized = fileText(text, 'file');
+  if (!sized.ok) return sized;
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { MAX_IMPORT_BYTES } from './backup';
+import { fileText } from './backup';
 import { channel, email, isoDate } from './inputs';
 import { plainText } from './settingsInput';
 import type { Channel, Prospect } from './types';
@@ -68,7 +68,8 @@ const currency = str({ max: 3, pattern: /^([A-Z]{3})?$/ });
  * row as a spreadsheet numbers it (the header is row 1), and then nothing is imported.
  */
 export function parseProspectsCsv(text: string, stageAliases: ReadonlyMap<string, string>): Result<CsvProspect[]> {
-  if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` };
+  const sized = fileText(text, 'file');
+  if (!sized.ok) return sized;
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const broken = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'FieldMismatch');
   if (broken) return { ok: false, error: `row ${(broken.row ?? 0) + 1}: ${broken.message}` };

@@ -11,7 +11,7 @@ import {
   touchSource,
 } from '../domain/inputs';
 import { arrayOf, isPlainObject, num, object, oneOf, str, type Check, type Result } from '../domain/validate';
-import { MAX_IMPORT_BYTES } from '../domain/backup';
+import { fileText } from '../domain/backup';
 import { settingsShape } from '../domain/settingsInput';
 import { PROTOCOL_TAG, type MessageName, type RequestEnvelope, type RequestOf } from './protocol';
 
@@ -22,12 +22,7 @@ const senderChosenId = str({ min: 36, max: 36, pattern: /^[0-9a-f]{8}-[0-9a-f]{4
 
 const importRequest = object({
   kind: oneOf(['backup', 'csv'] as const),
-  text: (value: unknown, path: string): Result<string> =>
-    typeof value !== 'string'
-      ? { ok: false, error: `${path}: must be text` }
-      : value.length > MAX_IMPORT_BYTES
-        ? { ok: false, error: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }
-        : { ok: true, value },
+  text: fileText,
 });
 
 /** Runtime checks for each request payload: the boundary where unknown data becomes typed. */

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { makeBackup } from '../domain/backup';
 import { prospectsToCsv } from '../domain/csv';
-import type { Settings } from '../domain/settings';
+import { findStage, type Settings } from '../domain/settings';
 import type { ImportKind, ImportPreview } from '../messaging/protocol';
 import { t } from '../platform/i18n';
 import { send } from '../platform/messages';
@@ -33,7 +33,7 @@ export function DataSection({ database, settings }: Props) {
   });
   const exportCsv = () => report(async () => {
     const prospects = await (await database).getAll('prospects');
-    const label = (id: string) => { const stage = settings.stages.find((s) => s.id === id); return stage ? stageLabel(stage, t) : id; };
+    const label = (id: string) => { const stage = findStage(settings, id); return stage ? stageLabel(stage, t) : id; };
     download(`\uFEFF${prospectsToCsv(prospects, label)}`, `touchbase-prospects-${today()}.csv`, 'text/csv');
     return t('exportedCsv', String(prospects.length));
   });

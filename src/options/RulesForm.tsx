@@ -6,14 +6,10 @@ interface Props {
   readonly onChange: (settings: Settings) => void;
 }
 
-/** Weekday names in the UI language, Sunday = 0 (2026-11-22 was a Sunday). */
-function weekdayName(day: number): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { weekday: 'long' }).format(new Date(2026, 10, 22 + day));
-}
-
-function hourName(hour: number): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { hour: 'numeric', minute: '2-digit' }).format(new Date(2026, 0, 1, hour));
-}
+// Weekday and hour names in the UI language, built once (Sunday = 0: 2026-11-22 was a Sunday).
+const WEEKDAYS = Array.from({ length: 7 }, (_, day) => new Intl.DateTimeFormat(uiLanguage(), { weekday: 'long' }).format(new Date(2026, 10, 22 + day)));
+const hourFormat = new Intl.DateTimeFormat(uiLanguage(), { hour: 'numeric', minute: '2-digit' });
+const HOURS = Array.from({ length: 24 }, (_, hour) => hourFormat.format(new Date(2026, 0, 1, hour)));
 
 /** A whole number field; an empty or partial entry is passed on as NaN for the background to refuse by name. */
 function NumberField({ label, value, min, max, onInput }: { label: string; value: number; min: number; max: number; onInput: (value: number) => void }) {
@@ -40,7 +36,7 @@ export function RulesForm({ settings, onChange }: Props) {
         {[1, 2, 3, 4, 5, 6, 0].map((day) => (
           <label key={day}>
             <input type="checkbox" checked={settings.workingDays.includes(day)} onChange={(e) => toggleDay(day, e.currentTarget.checked)} />
-            {weekdayName(day)}
+            {WEEKDAYS[day]}
           </label>
         ))}
       </fieldset>
@@ -49,7 +45,7 @@ export function RulesForm({ settings, onChange }: Props) {
         <label>
           {t('optionsReminderHour')}
           <select value={settings.reminderHour} onChange={(e) => set({ reminderHour: Number(e.currentTarget.value) })}>
-            {Array.from({ length: 24 }, (_, hour) => <option key={hour} value={hour}>{hourName(hour)}</option>)}
+            {HOURS.map((name, hour) => <option key={hour} value={hour}>{name}</option>)}
           </select>
         </label>
         <label>

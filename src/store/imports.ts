@@ -4,8 +4,9 @@ import { newProspectBase } from '../domain/newProspect';
 import type { Prospect } from '../domain/types';
 import type { TouchbaseDB } from './db';
 import { StoreError } from './errors';
-import { settingsIn, type WriteTx } from './rederive';
+import { rederiveAndPut, settingsIn, type WriteTx } from './rederive';
 import { SETTINGS_KEY } from './schema';
+import { withPatch } from './prospects';
 import { rederiveAll, sameRecord as same } from './settings';
 
 export interface ImportSummary {
@@ -107,27 +108,23 @@ export function importCsv(db: TouchbaseDB, rows: readonly CsvProspect[], now: nu
       const matches = await prospects.index('byEmail').getAll(row.email);
       if (matches.length === 0) {
         const id = crypto.randomUUID();
-        await prospects.put(newProspectBase(row, { id, mailbox: '', stageId: row.stageId ?? firstStage, threads: [], now }) as Prospect);
+        await rederiveAndPut(tx, newProspectBase(row, { id, mailbox: '', stageId: row.stageId ?? firstStage, threads: [], now }), settings);
         counts.new += 1;
         changed.push(id);
         continue;
       }
       for (const existing of matches) {
-        const edited = { ...existing, ...row };
+        const { email: _sameAddress, ...patch } = row;
+        const edited = withPatch(existing, patch, now);
         if (same(edited, existing)) {
           counts.unchanged += 1;
           continue;
         }
-        const stageMoved = edited.stageId !== existing.stageId;
-        await prospects.put({
-          ...edited, updatedAt: now,
-          ...(stageMoved ? { stageEnteredAt: now, reachedStages: [...new Set([...(existing.reachedStages ?? [existing.stageId]), edited.stageId])] } : {}),
-        });
+        await rederiveAndPut(tx, { ...edited, updatedAt: now }, settings);
         counts.updated += 1;
         changed.push(existing.id);
       }
     }
-    await rederiveAll(tx, settings);
     return { prospects: counts, touches: { new: 0, unchanged: 0 }, settings: 'none', changed };
   });
 }

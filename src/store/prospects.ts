@@ -1,4 +1,5 @@
 import { findStage, type Settings } from '../domain/settings';
+import { newProspectBase } from '../domain/newProspect';
 import type { Prospect, ProspectFields, ThreadLink } from '../domain/types';
 import type { CreateProspectRequest } from '../messaging/protocol';
 import type { TouchbaseDB } from './db';
@@ -40,32 +41,8 @@ export async function createProspect(db: TouchbaseDB, input: CreateProspectReque
   requireStage(settings, stageId);
   await assertNoDuplicate(tx, input.email, input.mailbox);
   const { thread, id = crypto.randomUUID(), ...fields } = input;
-  const prospect = await rederiveAndPut(
-    tx,
-    {
-      id,
-      email: fields.email,
-      mailbox: fields.mailbox,
-      name: fields.name ?? '',
-      company: fields.company ?? '',
-      stageId,
-      value: fields.value ?? null,
-      currency: fields.currency ?? '',
-      decisionMaker: fields.decisionMaker ?? 'unknown',
-      expectedCloseDate: fields.expectedCloseDate ?? null,
-      channel: fields.channel ?? 'email',
-      cadenceDays: fields.cadenceDays ?? null,
-      nextMeetingAt: fields.nextMeetingAt ?? null,
-      snoozedUntil: fields.snoozedUntil ?? null,
-      notes: fields.notes ?? '',
-      threads: thread ? [thread] : [],
-      createdAt: now,
-      updatedAt: now,
-      stageEnteredAt: now,
-      reachedStages: [stageId],
-    },
-    settings,
-  );
+  const base = newProspectBase(fields, { id, mailbox: fields.mailbox, stageId, threads: thread ? [thread] : [], now });
+  const prospect = await rederiveAndPut(tx, base, settings);
   await tx.done;
   return prospect;
 }
@@ -90,10 +67,15 @@ async function change(
 export function updateProspect(db: TouchbaseDB, id: string, patch: ProspectPatch, now: number): Promise<Prospect> {
   return change(db, id, now, (current, settings) => {
     if (patch.stageId !== undefined) requireStage(settings, patch.stageId);
-    const stageChanged = patch.stageId !== undefined && patch.stageId !== current.stageId;
-    if (!stageChanged) return { ...current, ...patch };
-    return { ...current, ...patch, stageEnteredAt: now, reachedStages: reached(current, patch.stageId!) };
+    return withPatch(current, patch, now);
   });
+}
+
+/** `current` with `patch` applied; a stage change restarts the stage clock and is remembered. */
+export function withPatch(current: Prospect, patch: ProspectPatch, now: number): Prospect {
+  const stageChanged = patch.stageId !== undefined && patch.stageId !== current.stageId;
+  if (!stageChanged) return { ...current, ...patch };
+  return { ...current, ...patch, stageEnteredAt: now, reachedStages: reached(current, patch.stageId!) };
 }
 
 /** Stop-rule decision: the slow Nurture track or Lost, by the stages' meaning, not their names. */
