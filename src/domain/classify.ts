@@ -1,4 +1,4 @@
-import { addDays, differenceInCalendarDays, startOfDay } from 'date-fns';
+import { addDays, startOfDay } from 'date-fns';
 import type { DueKind, Millis } from './types';
 
 /**
@@ -19,7 +19,7 @@ export interface DueStatus {
 export const UPCOMING_DAYS = 7;
 
 export function classifyDue(due: { at: Millis; kind: DueKind }, now: Millis): DueStatus {
-  const dayDiff = differenceInCalendarDays(new Date(due.at), new Date(now));
+  const dayDiff = localDayNumber(due.at) - localDayNumber(now);
   const daysOverdue = Math.max(0, -dayDiff);
   const daysUntil = Math.max(0, dayDiff);
   const isDueNow = due.at <= now || dayDiff === 0;
@@ -29,6 +29,17 @@ export function classifyDue(due: { at: Millis; kind: DueKind }, now: Millis): Du
   if (dayDiff === 0) return { section: 'today', daysOverdue, daysUntil };
   if (dayDiff <= UPCOMING_DAYS) return { section: 'upcoming', daysOverdue, daysUntil };
   return { section: 'later', daysOverdue, daysUntil };
+}
+
+/**
+ * The local calendar day of an instant as a whole number (days since 1970-01-01 in the local time
+ * zone), so calendar-day differences are one subtraction. Same answer as date-fns'
+ * differenceInCalendarDays (DST days included) at a fraction of the cost: the popup classifies
+ * every due prospect before its first paint.
+ */
+export function localDayNumber(at: Millis): number {
+  const date = new Date(at);
+  return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86_400_000;
 }
 
 /** The end of the upcoming window: the due list reads the dueAt index up to here, no further. */

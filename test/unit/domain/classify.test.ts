@@ -1,5 +1,7 @@
+import { differenceInCalendarDays } from 'date-fns';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyDue, endOfToday, isDueNow, upcomingHorizon } from '../../../src/domain/classify';
+import { classifyDue, endOfToday, isDueNow, localDayNumber, upcomingHorizon } from '../../../src/domain/classify';
 import { local } from './fixtures';
 
 const now = local(2026, 11, 23, 11);
@@ -27,5 +29,24 @@ describe('classifying a due moment', () => {
   it('bounds the index reads at local midnights', () => {
     expect(endOfToday(now)).toBe(local(2026, 11, 24));
     expect(upcomingHorizon(now)).toBe(local(2026, 12, 1));
+  });
+});
+
+describe('local calendar days', () => {
+  it('counts days as date-fns does, across daylight-saving changes and year ends (this run: ' + Intl.DateTimeFormat().resolvedOptions().timeZone + ')', () => {
+    const instant = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) });
+    fc.assert(
+      fc.property(instant, instant, (a, b) => localDayNumber(a) - localDayNumber(b) === differenceInCalendarDays(a, b)),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('changes exactly at local midnight, also on the days clocks change', () => {
+    // Around the 2026 changes in New York and Europe; in any zone the rule holds.
+    for (const [y, m, d] of [[2026, 3, 8], [2026, 3, 29], [2026, 10, 25], [2026, 11, 1], [2026, 12, 31]] as const) {
+      const midnight = local(y, m, d);
+      expect(localDayNumber(midnight) - localDayNumber(midnight - 1)).toBe(1);
+      expect(localDayNumber(local(y, m, d, 23, 59))).toBe(localDayNumber(midnight));
+    }
   });
 });
