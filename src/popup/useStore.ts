@@ -4,7 +4,8 @@ import { firstPageOfDue } from '../domain/firstPage';
 import type { Settings } from '../domain/settings';
 import type { Prospect } from '../domain/types';
 import { onChange } from '../platform/messages';
-import { openTouchbaseDB, type TouchbaseDB } from '../store/db';
+import type { TouchbaseDB } from '../store/db';
+import { connection } from './connection';
 import { allProspects, dueWindowHead, prospectsDueBy } from '../store/queries';
 import { readSettings } from '../store/settings';
 
@@ -23,9 +24,6 @@ export type StoreState = { readonly status: 'ready'; readonly snapshot: Snapshot
 /** Past-due prospects read for the first paint: enough to fill the first page of each section. */
 const FIRST_PAINT_PAST = 64;
 
-// One connection for the popup's short life, opened as the script starts (see main.tsx).
-let connection: Promise<TouchbaseDB> | undefined;
-
 /**
  * What the popup shows, read straight from IndexedDB (extension pages may read; only the
  * background writes): the due list from the dueAt index up to the end of the upcoming week —
@@ -33,28 +31,31 @@ let connection: Promise<TouchbaseDB> | undefined;
  */
 export async function loadSnapshot({ wantAll = false, head = false } = {}): Promise<StoreState> {
   try {
-    connection ??= openTouchbaseDB();
     const db = await connection;
     const now = Date.now();
     const started = performance.now();
-    const [due, settings, all] = await Promise.all([
-      head ? readHead(db, now) : prospectsDueBy(db, upcomingHorizon(now)).then((list) => ({ list, complete: true })),
-      readSettings(db),
+    const [{ list, complete, settings }, all] = await Promise.all([
+      head ? readHead(db, now) : readDue(db, now),
       wantAll ? allProspects(db) : Promise.resolve(null),
     ]);
     const read = { start: started, end: performance.now() };
     if (head) performance.measure('touchbase:due-head-query', read);
     // A head read that reached the end of the past-due list was the full query too.
-    if (!head || due.complete) performance.measure('touchbase:due-query', read);
-    return { status: 'ready', snapshot: { due: due.list, complete: due.complete, settings, now, all } };
+    if (!head || complete) performance.measure('touchbase:due-query', read);
+    return { status: 'ready', snapshot: { due: list, complete, settings, now, all } };
   } catch (error) {
     return { status: 'error', error: error instanceof Error ? error.message : String(error) };
   }
 }
 
 async function readHead(db: TouchbaseDB, now: number) {
-  const { past, current, truncated } = await dueWindowHead(db, startOfToday(now), upcomingHorizon(now), FIRST_PAINT_PAST);
-  return { list: firstPageOfDue(past, truncated, current, now), complete: !truncated };
+  const { past, current, truncated, settings } = await dueWindowHead(db, startOfToday(now), upcomingHorizon(now), FIRST_PAINT_PAST);
+  return { list: firstPageOfDue(past, truncated, current, now), complete: !truncated, settings };
+}
+
+async function readDue(db: TouchbaseDB, now: number) {
+  const [list, settings] = await Promise.all([prospectsDueBy(db, upcomingHorizon(now)), readSettings(db)]);
+  return { list, complete: true, settings };
 }
 
 /**

@@ -1,6 +1,8 @@
+import { DEFAULT_SETTINGS } from '../domain/settings';
 import type { Prospect } from '../domain/types';
 import type { LookupRequest } from '../messaging/protocol';
 import type { TouchbaseDB } from './db';
+import { SETTINGS_KEY } from './schema';
 
 /**
  * Prospects due up to `until`, earliest first, read from the sparse dueAt index: the cost
@@ -31,16 +33,19 @@ export async function lookupProspects(db: TouchbaseDB, request: LookupRequest): 
 }
 
 /**
- * The head of the due window, for a first paint: everything due from `startOfToday` to `until`,
- * and only the first `pastLimit` prospects due before today (earliest first). One transaction.
+ * What the popup's first paint needs, in one transaction (a second one would queue behind it):
+ * everything due from `startOfToday` to `until`, only the first `pastLimit` prospects due before
+ * today (earliest first), and the settings.
  */
 export async function dueWindowHead(db: TouchbaseDB, startOfToday: number, until: number, pastLimit: number) {
-  const index = db.transaction('prospects').store.index('byDueAt');
-  const [past, current] = await Promise.all([
+  const tx = db.transaction(['prospects', 'settings']);
+  const index = tx.objectStore('prospects').index('byDueAt');
+  const [past, current, settings] = await Promise.all([
     index.getAll(IDBKeyRange.upperBound(startOfToday, true), pastLimit),
     index.getAll(IDBKeyRange.bound(startOfToday, until)),
+    tx.objectStore('settings').get(SETTINGS_KEY),
   ]);
-  return { past, current, truncated: past.length === pastLimit };
+  return { past, current, truncated: past.length === pastLimit, settings: settings ?? DEFAULT_SETTINGS };
 }
 
 export function allProspects(db: TouchbaseDB): Promise<Prospect[]> {

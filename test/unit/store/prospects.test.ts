@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { StoreError } from '../../../src/store/errors';
 import { createProspect, decideProspect, linkThread, updateProspect } from '../../../src/store/prospects';
 import { dueWindowHead, lookupProspects, prospectsDueBy } from '../../../src/store/queries';
+import { writeSettings } from '../../../src/store/settings';
 import { DAY, NOW, freshDB } from './helpers';
 
 const base = { email: 'ana@acme.test', mailbox: 'rep@example.com', name: 'Ana', company: 'Acme' };
@@ -83,6 +85,9 @@ describe('prospects in the store', () => {
     expect(head.past.map((p) => p.email)).toEqual(['p0@x.test', 'p1@x.test']);
     expect(head.truncated).toBe(true);
     expect(head.current.map((p) => p.email)).toEqual(['p3@x.test', 'p4@x.test']);
+    expect(head.settings).toEqual(DEFAULT_SETTINGS);
+    await writeSettings(db, { ...DEFAULT_SETTINGS, reminderHour: 7 });
+    expect((await dueWindowHead(db, NOW - 0.2 * DAY, NOW + 7 * DAY, 2)).settings.reminderHour).toBe(7);
     expect((await dueWindowHead(db, NOW - 0.2 * DAY, NOW + 7 * DAY, 3)).truncated).toBe(true);
     expect((await dueWindowHead(db, NOW - 0.2 * DAY, NOW + 7 * DAY, 4)).truncated).toBe(false);
   });
