@@ -1,4 +1,5 @@
 import { classifyDue, type DueSection } from './classify';
+import type { RankedSection } from './ranking';
 import type { Millis, Prospect } from './types';
 
 /** Sections that hold past-due items: their item count is not known until the full read. */
@@ -24,4 +25,18 @@ export function firstPageOfDue(pastHead: readonly Prospect[], truncated: boolean
 
 function statusOf(prospect: Prospect, now: Millis) {
   return classifyDue({ at: prospect.dueAt ?? now, kind: prospect.dueKind ?? 'followUp' }, now);
+}
+
+/**
+ * How many items each ranked section shows: its page (`pageOf`: 8, more after "Show more"), and
+ * no more than `budget` in all, taken from the top (the popup's first frame holds only what fits
+ * on screen). A section given none is not shown.
+ */
+export function itemsToShow(sections: readonly RankedSection[], pageOf: (section: DueSection) => number, budget: number): number[] {
+  let left = budget;
+  return sections.map(({ section, prospects }) => {
+    const count = Math.max(0, Math.min(prospects.length, pageOf(section), left));
+    left -= count;
+    return count;
+  });
 }

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { classifyDue, type DueSection } from '../domain/classify';
-import { SECTIONS_WITH_PAST_ITEMS } from '../domain/firstPage';
-import { matchesSearch, rankDueList } from '../domain/ranking';
+import { classifyDue } from '../domain/classify';
+import { matchesSearch } from '../domain/ranking';
 import { t } from '../platform/i18n';
 import { openOptionsPage } from '../platform/pages';
 import { AddProspect } from './AddProspect';
 import { DueItem } from './DueItem';
+import { DueSections } from './DueSections';
 import { Help } from './Help';
 import { moveFocus } from './keyboard';
 import { Pipeline } from './Pipeline';
@@ -20,6 +20,9 @@ export function App({ initial }: { initial: StoreState }) {
   const [stageFilter, setStageFilter] = useState('');
   const [help, setHelp] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  // Effects run once the first frame is painted; then the whole first page is rendered.
+  const [firstFrame, setFirstFrame] = useState(true);
+  useEffect(() => setFirstFrame(false), []);
   const searching = query.trim() !== '' || stageFilter !== '';
   const state = useStore(searching || view === 'pipeline', initial);
   const search = useRef<HTMLInputElement>(null);
@@ -89,7 +92,7 @@ export function App({ initial }: { initial: StoreState }) {
               </ul>
             </section>
           ) : (
-            <DueSections due={due} complete={complete} now={now} settings={settings} announce={announce} />
+            <DueSections due={due} complete={complete} firstFrame={firstFrame} now={now} settings={settings} announce={announce} />
           )}
         </>
       )}
@@ -98,50 +101,6 @@ export function App({ initial }: { initial: StoreState }) {
       <p class="status" role="status">
         {announcement}
       </p>
-    </>
-  );
-}
-
-/** Items shown per section before "Show more": years of data must not slow the popup's first paint. */
-const PAGE = 8;
-
-function DueSections({ due, complete, now, settings, announce }: { due: Parameters<typeof rankDueList>[0]; complete: boolean; now: number; settings: Parameters<typeof DueItem>[0]['settings']; announce: (work: Promise<string>) => void }) {
-  const sections = rankDueList(due, now);
-  const [shown, setShown] = useState<Record<string, number>>({});
-  // Before the full read lands, sections holding past-due items show no count and no "Show more".
-  const known = (section: string) => complete || !SECTIONS_WITH_PAST_ITEMS.has(section as DueSection);
-  if (sections.length === 0 && complete) {
-    return (
-      <section class="empty" aria-labelledby="empty-title">
-        <h2 id="empty-title">{t('emptyTitle')}</h2>
-        <ol>
-          <li>{t('emptyStep1')}</li>
-          <li>{t('emptyStep2')}</li>
-          <li>{t('emptyStep3')}</li>
-        </ol>
-      </section>
-    );
-  }
-  return (
-    <>
-      {sections.map(({ section, prospects }) => (
-        <section key={section} aria-labelledby={`section-${section}`}>
-          <h2 id={`section-${section}`}>
-            {t(`section_${section}`)} {known(section) && <span class="count">{prospects.length}</span>}
-          </h2>
-          <ul>
-            {prospects.slice(0, shown[section] ?? PAGE).map((prospect) => (
-              <DueItem key={prospect.id} prospect={prospect} settings={settings} now={now} announce={announce}
-                status={classifyDue({ at: prospect.dueAt ?? now, kind: prospect.dueKind ?? 'followUp' }, now)} />
-            ))}
-          </ul>
-          {known(section) && prospects.length > (shown[section] ?? PAGE) && (
-            <button type="button" class="more" onClick={() => setShown({ ...shown, [section]: (shown[section] ?? PAGE) + PAGE * 4 })}>
-              {t('showMore', String(prospects.length - (shown[section] ?? PAGE)))}
-            </button>
-          )}
-        </section>
-      ))}
     </>
   );
 }

@@ -38,4 +38,12 @@ describe('a long due list', () => {
     await expect.poll(async () => (await names()).length).toBe(40);
     expect((await names())[39]).toBe('Prospect 110');
   });
+
+  it('fills the 600 px popup in its first frame, so the rest of the page arrives out of sight', async () => {
+    // The first frame holds the top ten items (src/popup/DueSections.tsx); they must reach past
+    // the bottom of the popup, or the items added in the next frame would appear on screen.
+    const tenth = await page.getByRole('listitem').nth(9).boundingBox();
+    expect(tenth).not.toBeNull();
+    expect(tenth!.y + tenth!.height).toBeGreaterThan(600);
+  });
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { startOfToday, upcomingHorizon } from '../../../src/domain/classify';
-import { firstPageOfDue } from '../../../src/domain/firstPage';
-import { rankDueList } from '../../../src/domain/ranking';
+import { firstPageOfDue, itemsToShow } from '../../../src/domain/firstPage';
+import { DUE_SECTIONS, rankDueList, type RankedSection } from '../../../src/domain/ranking';
 import type { DueKind, Prospect } from '../../../src/domain/types';
 import { local } from './fixtures';
 
@@ -53,6 +53,35 @@ describe('the first page of the due list', () => {
         for (const section of ['today', 'upcoming'] as const) {
           expect(partial.find((s) => s.section === section)?.prospects.length ?? 0).toBe(full.find((s) => s.section === section)?.prospects.length ?? 0);
         }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('items shown per section', () => {
+  const sized = (...sizes: number[]): RankedSection[] =>
+    sizes.map((size, i) => ({ section: DUE_SECTIONS[i]!, prospects: Array.from({ length: size }, (_, k) => p(`${i}-${k}`, now, null)) }));
+
+  it('shows a page of each section, and the first frame only the top of the list', () => {
+    expect(itemsToShow(sized(3, 20, 9), () => 8, Infinity)).toEqual([3, 8, 8]);
+    expect(itemsToShow(sized(3, 20, 9), () => 8, 10)).toEqual([3, 7, 0]);
+    expect(itemsToShow(sized(3, 20, 9), (section) => (section === 'decision' ? 40 : 8), Infinity)).toEqual([3, 20, 8]);
+  });
+
+  it('makes the first frame the top of the full page: nothing visible moves when the rest comes', () => {
+    const sizes = fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: DUE_SECTIONS.length });
+    fc.assert(
+      fc.property(sizes, fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 }), (counts, budget, page) => {
+        const sections = sized(...counts);
+        const full = itemsToShow(sections, () => page, Infinity);
+        const first = itemsToShow(sections, () => page, budget);
+        const total = first.reduce((a, b) => a + b, 0);
+        expect(total).toBe(Math.min(budget, full.reduce((a, b) => a + b, 0)));
+        // Section by section the first frame equals the full page until the one it is cut in, then nothing.
+        const cut = first.findIndex((count, i) => count < full[i]!);
+        if (cut >= 0) expect(first.slice(cut + 1).every((count) => count === 0)).toBe(true);
+        first.forEach((count, i) => expect(count).toBeLessThanOrEqual(full[i]!));
       }),
       { numRuns: 500 },
     );
