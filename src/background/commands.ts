@@ -58,14 +58,14 @@ export const handlers: Handlers = {
   'prospect.openThread': async ({ id }, ctx) => {
     const { db } = ctx;
     const prospect = await getProspect(db, id);
-    if (!prospect) throw new StoreError('not_found', `prospect ${id} does not exist`);
+    if (!prospect) throw StoreError.of('not_found', '', 'noSuchProspect', id);
     const thread = latestThread(prospect);
     if (thread) await ctx.openThread(thread);
     return read({ opened: thread ? 'thread' : 'none' });
   },
   'settings.update': async ({ settings }, { db }) => {
     const checked = checkSettingsChange(await readSettings(db), settings);
-    if (!checked.ok) throw new StoreError('invalid', checked.error);
+    if (!checked.ok) throw new StoreError('invalid', checked.problem);
     return { value: checked.value, changed: await writeSettings(db, checked.value), settingsChanged: true };
   },
   'import.preview': (payload, ctx) => runImport(payload, ctx, false),

@@ -27,11 +27,11 @@ export async function runImport({ kind, text }: ImportRequest, ctx: CommandConte
   let summary;
   if (kind === 'backup') {
     const backup = parseBackup(text);
-    if (!backup.ok) throw new StoreError('invalid', backup.error);
+    if (!backup.ok) throw new StoreError('invalid', backup.problem);
     summary = await importBackup(db, backup.value, apply);
   } else {
     const rows = parseProspectsCsv(text, stageAliases(await readSettings(db), ctx.translate));
-    if (!rows.ok) throw new StoreError('invalid', rows.error);
+    if (!rows.ok) throw new StoreError('invalid', rows.problem);
     summary = await importCsv(db, rows.value, now, apply);
   }
   const { changed, ...preview } = summary;

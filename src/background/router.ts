@@ -1,5 +1,6 @@
 import { parseRequest } from '../messaging/parseRequest';
 import type { ErrorCode, Reply, RequestEnvelope } from '../messaging/protocol';
+import type { Problem } from '../domain/problems';
 import type { TouchbaseDB } from '../store/db';
 import { StoreError } from '../store/errors';
 import { handlers, type CommandContext, type CommandResult } from './commands';
@@ -28,13 +29,13 @@ export function createRouter(deps: RouterDeps) {
       return refuse('forbidden', 'sender is not allowed');
     }
     const parsed = parseRequest(message);
-    if (!parsed.ok) return refuse('invalid', parsed.error);
+    if (!parsed.ok) return refuse('invalid', parsed.error, parsed.problem);
     try {
       const result = await dispatch(parsed.value, deps);
       if (result.changed.length > 0 || result.settingsChanged) await deps.afterWrite(result.changed, result.settingsChanged);
       return { ok: true, value: result.value };
     } catch (error) {
-      if (error instanceof StoreError) return refuse(error.code, error.message);
+      if (error instanceof StoreError) return refuse(error.code, error.message, error.problem);
       deps.log?.(`command ${parsed.value.name} failed: ${String(error)}`);
       return refuse('internal', `${parsed.value.name} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -46,8 +47,8 @@ async function dispatch(request: RequestEnvelope, deps: RouterDeps): Promise<Com
   return handler(request.payload, { db: await deps.db(), now: deps.now(), openThread: deps.openThread, ...(deps.translate ? { translate: deps.translate } : {}) });
 }
 
-function refuse(code: ErrorCode, error: string): Reply<never> {
-  return { ok: false, code, error };
+function refuse(code: ErrorCode, error: string, problem?: Problem): Reply<never> {
+  return problem ? { ok: false, code, error, problem } : { ok: false, code, error };
 }
 
 export type Route = ReturnType<typeof createRouter>;

@@ -2,7 +2,7 @@ import { channel, direction, email, gmailId, mailbox, millis, prospectFieldCheck
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { checkSettingsChange, plainText } from './settingsInput';
 import type { Prospect, Touch } from './types';
-import { arrayOf, nullable, num, object, oneOf, str, type Check, type Result } from './validate';
+import { arrayOf, nullable, num, object, oneOf, refuse, str, type Check, type Refusal, type Result } from './validate';
 
 /** What identifies a Touchbase backup file, and the newest layout this build reads. */
 export const BACKUP_FORMAT = 'touchbase-backup';
@@ -12,8 +12,8 @@ export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
 /** An import file's text: refused, before any parsing, when over the size limit. */
 export const fileText: Check<string> = (value, path) => {
-  if (typeof value !== 'string') return { ok: false, error: `${path}: must be text` };
-  if (value.length > MAX_IMPORT_BYTES) return { ok: false, error: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` };
+  if (typeof value !== 'string') return refuse(path, 'mustBeText');
+  if (value.length > MAX_IMPORT_BYTES) return refuse('', 'fileTooLarge', MAX_IMPORT_BYTES / 1024 / 1024);
   return { ok: true, value };
 };
 
@@ -61,7 +61,7 @@ const touchRecord = object(
 
 const envelope = object({
   format: (value: unknown, path: string): Result<typeof BACKUP_FORMAT> =>
-    value === BACKUP_FORMAT ? { ok: true, value } : { ok: false, error: `${path}: this is not a Touchbase backup` },
+    value === BACKUP_FORMAT ? { ok: true, value } : refuse(path, 'notBackup'),
   version: num({ min: 1, max: Number.MAX_SAFE_INTEGER, integer: true }),
   exportedAt: str({ min: 1, max: 40 }),
   settings: (value: unknown) => checkSettingsChange(DEFAULT_SETTINGS, value),
@@ -81,43 +81,43 @@ export function parseBackup(text: string): Result<Backup> {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `the file is not valid JSON (${error instanceof SyntaxError ? error.message : 'unreadable'})` };
+    return refuse('', 'notJson', error instanceof SyntaxError ? error.message : 'unreadable');
   }
   const head = data as { format?: unknown; version?: unknown } | null;
   if (typeof head !== 'object' || head === null || head.format !== BACKUP_FORMAT) {
-    return { ok: false, error: `this is not a Touchbase backup (it has no "format": "${BACKUP_FORMAT}")` };
+    return refuse('', 'notBackup');
   }
   if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
-    return { ok: false, error: `this backup was made by a newer Touchbase (format version ${head.version}); update Touchbase to read it` };
+    return refuse('', 'newerBackup', head.version);
   }
   const parsed = envelope(data, '');
   if (!parsed.ok) return parsed;
   const backup = parsed.value as unknown as Backup;
-  if (backup.version !== BACKUP_VERSION) return { ok: false, error: `version: format version ${backup.version} is not known` };
+  if (backup.version !== BACKUP_VERSION) return refuse('version', 'unknownVersion', backup.version);
   const links = checkLinks(backup);
-  return links ? { ok: false, error: links } : { ok: true, value: backup };
+  return links ?? { ok: true, value: backup };
 }
 
-function checkLinks(backup: Backup): string | null {
+function checkLinks(backup: Backup): Refusal | null {
   const stages = new Set(backup.settings.stages.map((s) => s.id));
   const ids = new Set<string>();
   const addresses = new Set<string>();
   for (const [index, p] of backup.prospects.entries()) {
-    if (ids.has(p.id)) return `prospects[${index}].id: ${p.id} appears twice`;
+    if (ids.has(p.id)) return refuse(`prospects[${index}].id`, 'appearsTwice', p.id);
     ids.add(p.id);
     const address = `${p.mailbox}\u0000${p.email}`;
-    if (addresses.has(address)) return `prospects[${index}].email: ${p.email} appears twice`;
+    if (addresses.has(address)) return refuse(`prospects[${index}].email`, 'appearsTwice', p.email);
     addresses.add(address);
-    if (!stages.has(p.stageId)) return `prospects[${index}].stageId: stage "${p.stageId}" does not exist`;
+    if (!stages.has(p.stageId)) return refuse(`prospects[${index}].stageId`, 'noSuchStage', p.stageId);
   }
   const touchIds = new Set<string>();
   const messages = new Set<string>();
   for (const [index, t] of backup.touches.entries()) {
-    if (touchIds.has(t.id)) return `touches[${index}].id: ${t.id} appears twice`;
+    if (touchIds.has(t.id)) return refuse(`touches[${index}].id`, 'appearsTwice', t.id);
     touchIds.add(t.id);
-    if (!ids.has(t.prospectId)) return `touches[${index}].prospectId: no prospect ${t.prospectId} in this backup`;
+    if (!ids.has(t.prospectId)) return refuse(`touches[${index}].prospectId`, 'noProspectInBackup', t.prospectId);
     if (t.messageId !== undefined) {
-      if (messages.has(t.messageId)) return `touches[${index}].messageId: Gmail message ${t.messageId} appears twice`;
+      if (messages.has(t.messageId)) return refuse(`touches[${index}].messageId`, 'appearsTwice', t.messageId);
       messages.add(t.messageId);
     }
   }

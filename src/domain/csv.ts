@@ -3,7 +3,7 @@ import { fileText } from './backup';
 import { channel, email, isoDate } from './inputs';
 import { plainText } from './settingsInput';
 import type { Channel, Prospect } from './types';
-import { nullable, num, str, type Check, type Result } from './validate';
+import { inRow, nullable, num, refuse, str, type Check, type Result } from './validate';
 
 /**
  * CSV in the shape common CRM imports expect (HubSpot, Salesforce, Pipedrive map these headers
@@ -72,36 +72,36 @@ export function parseProspectsCsv(text: string, stageAliases: ReadonlyMap<string
   if (!sized.ok) return sized;
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const broken = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'FieldMismatch');
-  if (broken) return { ok: false, error: `row ${(broken.row ?? 0) + 1}: ${broken.message}` };
+  if (broken) return inRow(refuse('', 'csvUnreadable', broken.message), (broken.row ?? 0) + 1);
   const [header, ...rows] = parsed.data;
-  if (!header) return { ok: false, error: 'the file is empty' };
+  if (!header) return refuse('', 'csvEmpty');
   const column = new Map<string, number>();
   for (const [index, title] of header.entries()) {
     const key = Object.entries(ALIASES).find(([, names]) => names.includes(title.trim().toLowerCase()))?.[0];
     if (key && !column.has(key)) column.set(key, index);
   }
-  if (!column.has('email')) return { ok: false, error: `no Email column (found: ${header.slice(0, 8).join(', ')})` };
+  if (!column.has('email')) return refuse('', 'csvNoEmail', header.slice(0, 8).join(', '));
   const out: CsvProspect[] = [];
   const seen = new Map<string, number>();
   for (const [index, row] of rows.entries()) {
-    if (row.length > header.length) return { ok: false, error: `row ${index + 2}: has ${row.length} cells but the header has ${header.length}` };
-    const result = readRow(row, column, stageAliases, `row ${index + 2}`);
+    if (row.length > header.length) return inRow(refuse('', 'csvTooManyCells', row.length, header.length), index + 2);
+    const result = readRow(row, column, stageAliases, index + 2);
     if (!result.ok) return result;
     const first = seen.get(result.value.email);
-    if (first !== undefined) return { ok: false, error: `row ${index + 2}: ${result.value.email} is already on row ${first}` };
+    if (first !== undefined) return inRow(refuse('', 'csvDuplicate', result.value.email, first), index + 2);
     seen.set(result.value.email, index + 2);
     out.push(result.value);
   }
   return { ok: true, value: out };
 }
 
-function readRow(row: readonly string[], column: ReadonlyMap<string, number>, stages: ReadonlyMap<string, string>, where: string): Result<CsvProspect> {
+function readRow(row: readonly string[], column: ReadonlyMap<string, number>, stages: ReadonlyMap<string, string>, rowNumber: number): Result<CsvProspect> {
   const at = (key: string) => (column.has(key) ? (row[column.get(key)!] ?? '').trim() : undefined);
   const field = <T>(check: Check<T>, raw: unknown, label: string): Result<T> | undefined =>
-    raw === undefined ? undefined : withRow(check(raw, label), where);
+    raw === undefined ? undefined : withRow(check(raw, label), rowNumber);
   const out: Record<string, unknown> = {};
   const address = field(email, at('email'), 'Email');
-  if (!address?.ok) return address ?? { ok: false, error: `${where}: Email is required` };
+  if (!address?.ok) return address ?? inRow(refuse('Email', 'required'), rowNumber);
   out.email = address.value;
   const fullName = at('name') ?? [at('first'), at('last')].filter((part) => part).join(' ');
   const checks: [string, Check<unknown>, unknown, string][] = [
@@ -121,12 +121,12 @@ function readRow(row: readonly string[], column: ReadonlyMap<string, number>, st
   const stage = at('stage');
   if (stage) {
     const id = stages.get(stage.toLowerCase());
-    if (!id) return { ok: false, error: `${where}: Stage "${stage.slice(0, 40)}" is not one of your stages` };
+    if (!id) return inRow(refuse('', 'csvUnknownStage', stage.slice(0, 40)), rowNumber);
     out.stageId = id;
   }
   return { ok: true, value: out as unknown as CsvProspect };
 }
 
-function withRow<T>(result: Result<T>, where: string): Result<T> {
-  return result.ok ? result : { ok: false, error: `${where}: ${result.error}` };
+function withRow<T>(result: Result<T>, rowNumber: number): Result<T> {
+  return result.ok ? result : inRow(result, rowNumber);
 }

@@ -2,7 +2,7 @@ import { parseEmail } from './email';
 
 export { normalizeEmail } from './email';
 import { CHANNELS, DECISION_MAKER, DIRECTIONS, TOUCH_SOURCES } from './types';
-import { arrayOf, nullable, num, object, oneOf, str, type Check } from './validate';
+import { arrayOf, nullable, num, object, oneOf, refuse, str, type Check } from './validate';
 
 /**
  * Checks for every field a person or a page can hand us. Used by the message protocol and the
@@ -15,7 +15,7 @@ export const email: Check<string> = (value, path) => {
   const normalized = parseEmail(text.value);
   return normalized !== null
     ? { ok: true, value: normalized }
-    : { ok: false, error: `${path}: "${text.value.slice(0, 60)}" is not a valid email address` };
+    : refuse(path, 'badEmail', text.value.slice(0, 60));
 };
 
 /** A rep mailbox: a valid address, or '' for prospects added by hand without one. */
@@ -28,11 +28,11 @@ export const millis = num({ min: 0, max: MAX_MILLIS, integer: true });
 /** yyyy-mm-dd that names a real calendar day (no 2025-02-30). */
 export const isoDate: Check<string> = (value, path) => {
   const text = str({ min: 10, max: 10, pattern: /^\d{4}-\d{2}-\d{2}$/ })(value, path);
-  if (!text.ok) return { ok: false, error: `${path}: must be a date like 2026-03-31` };
+  if (!text.ok) return refuse(path, 'badDate');
   const [y, m, d] = text.value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   const real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  return real ? text : { ok: false, error: `${path}: ${text.value} is not a real date` };
+  return real ? text : refuse(path, 'unrealDate', text.value);
 };
 
 export const stageId = str({ min: 1, max: 40, pattern: /^[a-z0-9][a-z0-9_-]*$/ });

@@ -1,6 +1,6 @@
 import type { Settings } from './settings';
 import { STAGE_KINDS, type Stage } from './types';
-import { arrayOf, bool, nullable, num, object, oneOf, str, type Check, type Result } from './validate';
+import { arrayOf, bool, nullable, num, object, oneOf, refuse, str, type Check, type Result } from './validate';
 
 /** Tag-like markup (`<b`, `</`, `<!`, `<?`): never a stage name, a person or a company. */
 export const MARKUP = /<[a-z!/?]/i;
@@ -10,7 +10,7 @@ export function plainText(opts: { min?: number; max: number }): Check<string> {
   const text = str(opts);
   return (value, path) => {
     const result = text(value, path);
-    if (result.ok && MARKUP.test(result.value)) return { ok: false, error: `${path}: must not contain markup like "<…>"` };
+    if (result.ok && MARKUP.test(result.value)) return refuse(path, 'markup');
     return result;
   };
 }
@@ -28,8 +28,8 @@ const stage: Check<Stage> = object({
 const workingDays: Check<number[]> = (value, path) => {
   const days = arrayOf(num({ min: 0, max: 6, integer: true }), { max: 7 })(value, path);
   if (!days.ok) return days;
-  if (days.value.length === 0) return { ok: false, error: `${path}: pick at least one working day` };
-  if (new Set(days.value).size !== days.value.length) return { ok: false, error: `${path}: lists a day twice` };
+  if (days.value.length === 0) return refuse(path, 'noWorkingDay');
+  if (new Set(days.value).size !== days.value.length) return refuse(path, 'dayTwice');
   return { ok: true, value: [...days.value].sort((a, b) => a - b) };
 };
 
@@ -56,17 +56,17 @@ export function checkSettingsChange(previous: Settings, input: unknown): Result<
   const next = parsed.value;
   const before = new Map(previous.stages.map((s) => [s.id, s]));
   const ids = next.stages.map((s) => s.id);
-  if (new Set(ids).size !== ids.length) return { ok: false, error: 'settings.stages: a stage appears twice' };
+  if (new Set(ids).size !== ids.length) return refuse('settings.stages', 'stageTwice');
   if (ids.length !== before.size || ids.some((id) => !before.has(id))) {
-    return { ok: false, error: 'settings.stages: stages can be renamed and reordered, not added or removed' };
+    return refuse('settings.stages', 'stagesFixed');
   }
   for (const [index, s] of next.stages.entries()) {
     const old = before.get(s.id);
-    if (old && old.kind !== s.kind) return { ok: false, error: `settings.stages[${index}].kind: "${s.name}" keeps its meaning (${old.kind})` };
-    if (s.kind === 'lost' && s.cadence !== null) return { ok: false, error: `settings.stages[${index}].cadence: lost prospects get no follow-ups` };
+    if (old && old.kind !== s.kind) return refuse(`settings.stages[${index}].kind`, 'stageKeepsKind', s.name, old.kind);
+    if (s.kind === 'lost' && s.cadence !== null) return refuse(`settings.stages[${index}].cadence`, 'lostNoCadence');
   }
   const names = next.stages.map((s) => s.name.toLocaleLowerCase());
   const twice = names.find((name, i) => names.indexOf(name) !== i);
-  if (twice !== undefined) return { ok: false, error: `settings.stages: two stages are named "${twice}"` };
+  if (twice !== undefined) return refuse('settings.stages', 'stageNameTwice', twice);
   return { ok: true, value: next };
 }

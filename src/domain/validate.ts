@@ -3,42 +3,61 @@
  * deliberately strict: unknown keys, prototype keys and wrong types are errors that name the
  * field, so a bad input is refused whole with a message a person can act on.
  */
+import { problem, problemText, type Problem, type ProblemKey } from './problems';
+
 export type Check<T> = (value: unknown, path: string) => Result<T>;
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+/** A refusal carries its `problem` (shown translated) and the same in English as `error`. */
+export type Result<T> = { readonly ok: true; readonly value: T } | Refusal;
+export type Refusal = { readonly ok: false; readonly error: string; readonly problem: Problem };
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = (path: string, message: string): Result<never> => ({ ok: false, error: `${path || 'value'}: ${message}` });
+
+/** Refuses the value at `path` for the reason `key` (see problems.ts), with the template's values. */
+export function refuse(path: string, key: ProblemKey, ...values: (string | number)[]): Refusal {
+  return refusal(problem(path, key, ...values));
+}
+
+export function refusal(reason: Problem): Refusal {
+  return { ok: false, error: problemText(reason), problem: reason };
+}
+
+/** The same refusal, found in a CSV row. */
+export function inRow(result: Refusal, row: number): Refusal {
+  return refusal({ ...result.problem, row });
+}
+
+const fail = (path: string, key: ProblemKey, ...values: (string | number)[]): Result<never> => refuse(path || 'value', key, ...values);
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function str(opts: { min?: number; max: number; pattern?: RegExp; trim?: boolean }): Check<string> {
   return (value, path) => {
-    if (typeof value !== 'string') return fail(path, 'must be text');
+    if (typeof value !== 'string') return fail(path, 'mustBeText');
     const text = opts.trim === false ? value : value.trim();
-    if (text.length < (opts.min ?? 0)) return fail(path, opts.min === 1 ? 'is required' : `needs at least ${opts.min} characters`);
-    if (text.length > opts.max) return fail(path, `is longer than ${opts.max} characters`);
-    if (opts.pattern && !opts.pattern.test(text)) return fail(path, 'has an invalid format');
+    if (text.length < (opts.min ?? 0)) return opts.min === 1 ? fail(path, 'required') : fail(path, 'tooShort', opts.min ?? 0);
+    if (text.length > opts.max) return fail(path, 'tooLong', opts.max);
+    if (opts.pattern && !opts.pattern.test(text)) return fail(path, 'badFormat');
     return ok(text);
   };
 }
 
 export function num(opts: { min: number; max: number; integer?: boolean }): Check<number> {
   return (value, path) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return fail(path, 'must be a number');
-    if (opts.integer && !Number.isInteger(value)) return fail(path, 'must be a whole number');
-    if (value < opts.min || value > opts.max) return fail(path, `must be between ${opts.min} and ${opts.max}`);
+    if (typeof value !== 'number' || !Number.isFinite(value)) return fail(path, 'mustBeNumber');
+    if (opts.integer && !Number.isInteger(value)) return fail(path, 'mustBeWhole');
+    if (value < opts.min || value > opts.max) return fail(path, 'outOfRange', opts.min, opts.max);
     return ok(value);
   };
 }
 
 export const bool: Check<boolean> = (value, path) =>
-  typeof value === 'boolean' ? ok(value) : fail(path, 'must be true or false');
+  typeof value === 'boolean' ? ok(value) : fail(path, 'mustBeYesNo');
 
 export function oneOf<const T extends string>(values: readonly T[]): Check<T> {
   return (value, path) =>
     typeof value === 'string' && (values as readonly string[]).includes(value)
       ? ok(value as T)
-      : fail(path, `must be one of ${values.join(', ')}`);
+      : fail(path, 'mustBeOneOf', values.join(', '));
 }
 
 export function nullable<T>(check: Check<T>): Check<T | null> {
@@ -47,8 +66,8 @@ export function nullable<T>(check: Check<T>): Check<T | null> {
 
 export function arrayOf<T>(check: Check<T>, opts: { max: number }): Check<T[]> {
   return (value, path) => {
-    if (!Array.isArray(value)) return fail(path, 'must be a list');
-    if (value.length > opts.max) return fail(path, `has more than ${opts.max} items`);
+    if (!Array.isArray(value)) return fail(path, 'mustBeList');
+    if (value.length > opts.max) return fail(path, 'tooManyItems', opts.max);
     const out: T[] = [];
     for (const [index, item] of value.entries()) {
       const result = check(item, `${path}[${index}]`);
@@ -73,17 +92,17 @@ export function object<S extends Shape, O extends keyof S>(
 ): Check<Omit<Out<S>, O> & Partial<Pick<Out<S>, O>>>;
 export function object<S extends Shape>(shape: S, optional: readonly (keyof S)[] = []): Check<unknown> {
   return (value, path) => {
-    if (!isPlainObject(value)) return fail(path, 'must be an object');
+    if (!isPlainObject(value)) return fail(path, 'mustBeObject');
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      if (FORBIDDEN_KEYS.has(key)) return fail(join(path, key), 'is not allowed');
-      if (!Object.hasOwn(shape, key)) return fail(join(path, key), 'is not a known field');
+      if (FORBIDDEN_KEYS.has(key)) return fail(join(path, key), 'notAllowed');
+      if (!Object.hasOwn(shape, key)) return fail(join(path, key), 'unknownField');
     }
     const out: Record<string, unknown> = {};
     for (const [key, check] of Object.entries(shape)) {
       if (!Object.hasOwn(record, key)) {
         if (optional.includes(key)) continue;
-        return fail(join(path, key), 'is required');
+        return fail(join(path, key), 'required');
       }
       const result = check(record[key], join(path, key));
       if (!result.ok) return result;

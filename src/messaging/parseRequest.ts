@@ -10,7 +10,7 @@ import {
   threadLink,
   touchSource,
 } from '../domain/inputs';
-import { arrayOf, isPlainObject, num, object, oneOf, str, type Check, type Result } from '../domain/validate';
+import { arrayOf, isPlainObject, num, object, oneOf, refuse, str, type Check, type Result } from '../domain/validate';
 import { fileText } from '../domain/backup';
 import { settingsShape } from '../domain/settingsInput';
 import { PROTOCOL_TAG, type MessageName, type RequestEnvelope, type RequestOf } from './protocol';
@@ -75,15 +75,16 @@ export function isMessageName(name: unknown): name is MessageName {
  */
 export function parseRequest(message: unknown): Result<RequestEnvelope> {
   if (!isPlainObject(message) || message['tag'] !== PROTOCOL_TAG) {
-    return { ok: false, error: 'not a Touchbase message' };
+    return refuse('', 'notTouchbaseMessage');
   }
   const name = message['name'];
   // Only text is echoed back: String() throws on plain data such as {"toString": 1}.
   if (!isMessageName(name)) {
     const shown = typeof name === 'string' ? `"${name.slice(0, 40)}"` : `(${name === null ? 'null' : typeof name})`;
-    return { ok: false, error: `unknown message ${shown}` };
+    return refuse('', 'unknownMessage', shown);
   }
   const payload = payloadChecks[name](message['payload'], 'payload');
-  if (!payload.ok) return { ok: false, error: `${name}: ${payload.error}` };
+  // The English text names the command for the logs; the problem keeps the field path (payload.…).
+  if (!payload.ok) return { ...payload, error: `${name}: ${payload.error}` };
   return { ok: true, value: { tag: PROTOCOL_TAG, name, payload: payload.value } as RequestEnvelope };
 }

@@ -1,6 +1,7 @@
 import type { PestWarning } from '../domain/pestGuard';
 import type { Settings } from '../domain/settings';
 import type { Channel, Direction, Millis, Prospect, ProspectFields, ThreadLink, Touch, TouchSource } from '../domain/types';
+import type { Problem } from '../domain/problems';
 
 /**
  * Every message between Touchbase's contexts, in one map: name → request and response.
@@ -107,7 +108,8 @@ export type ErrorCode = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'in
 
 export type Reply<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly code: ErrorCode; readonly error: string };
+  /** `error` is English (for logs); `problem`, when the input was refused, is shown translated. */
+  | { readonly ok: false; readonly code: ErrorCode; readonly error: string; readonly problem?: Problem };
 
 /** Sent by the background to extension pages and Gmail tabs after every committed write. */
 export interface ChangeEvent {

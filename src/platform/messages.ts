@@ -1,5 +1,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { envelope, isChangeEvent, type ChangeEvent, type MessageName, type Reply, type RequestOf, type ResponseOf } from '../messaging/protocol';
+import { problemInLanguage } from '../domain/problemInLanguage';
+import type { Problem } from '../domain/problems';
+import { t } from './i18n';
 
 /** A refusal from the background, with its code so callers can tell "duplicate" from "bug". */
 export class CommandError extends Error {
@@ -61,10 +64,19 @@ export async function send<K extends MessageName>(name: K, payload: RequestOf<K>
       if (await mayResend(name, attempt)) continue;
       throw new CommandError('internal', `${name}: the background did not answer`);
     }
-    // "prospect.create: payload.email: …" → "email: …": the field is what a person can act on.
-    if (!reply.ok) throw new CommandError(reply.code, reply.error.replace(/^[\w.]+: payload\./, ''));
+    if (!reply.ok) throw new CommandError(reply.code, refusalText(reply));
     return reply.value;
   }
+}
+
+/**
+ * What the rep reads: the refusal in their language when it carries a problem, else the English
+ * text. "prospect.create: payload.email: …" becomes "email: …": the field is what a person can act on.
+ */
+function refusalText(reply: { readonly error: string; readonly problem?: Problem }): string {
+  const english = reply.error.replace(/^[\w.]+: payload\./, '');
+  if (!reply.problem) return english;
+  return problemInLanguage({ ...reply.problem, path: reply.problem.path.replace(/^payload\.?/, '') }, t, english);
 }
 
 /** Waits out the next backoff step; false when the command may not (or no longer) be resent. */

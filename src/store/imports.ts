@@ -61,7 +61,7 @@ export function importBackup(db: TouchbaseDB, backup: Backup, apply: boolean): P
     for (const [index, incoming] of backup.prospects.entries()) {
       const existing = (await prospects.get(incoming.id)) ?? (await prospects.index('byMailboxEmail').get([incoming.mailbox, incoming.email]));
       if (existing && (existing.email !== incoming.email || existing.mailbox !== incoming.mailbox)) {
-        throw new StoreError('conflict', `prospects[${index}].id: ${incoming.id} belongs to another prospect here (${existing.email})`);
+        throw StoreError.of('conflict', `prospects[${index}].id`, 'idElsewhere', incoming.id, existing.email);
       }
       const record: Prospect = { ...incoming, id: existing?.id ?? incoming.id };
       storedId.set(incoming.id, record.id);

@@ -11,14 +11,14 @@ export type ProspectPatch = Partial<Omit<ProspectFields, 'email'>>;
 const STORES = ['prospects', 'touches', 'settings'] as const;
 
 function requireStage(settings: Settings, stageId: string): void {
-  if (!findStage(settings, stageId)) throw new StoreError('invalid', `stage "${stageId}" does not exist`);
+  if (!findStage(settings, stageId)) throw StoreError.of('invalid', '', 'noSuchStage', stageId);
 }
 
 /** Two prospects may share an address only when they live in different rep mailboxes. */
 async function assertNoDuplicate(tx: WriteTx, email: string, mailbox: string): Promise<void> {
   const existing = await tx.objectStore('prospects').index('byEmail').getAll(email);
   const clash = existing.find((p) => p.mailbox === mailbox || p.mailbox === '' || mailbox === '');
-  if (clash) throw new StoreError('conflict', `${email} is already tracked${clash.name ? ` as ${clash.name}` : ''}`);
+  if (clash) throw clash.name ? StoreError.of('conflict', '', 'alreadyTrackedAs', email, clash.name) : StoreError.of('conflict', '', 'alreadyTracked', email);
 }
 
 /**
@@ -31,7 +31,7 @@ export async function createProspect(db: TouchbaseDB, input: CreateProspectReque
   const earlier = input.id === undefined ? undefined : await tx.objectStore('prospects').get(input.id);
   if (earlier) {
     if (earlier.email !== input.email || earlier.mailbox !== input.mailbox) {
-      throw new StoreError('conflict', `prospect ${earlier.id} already exists for another address`);
+      throw StoreError.of('conflict', '', 'idTaken', earlier.id);
     }
     await tx.done;
     return earlier;
@@ -56,7 +56,7 @@ async function change(
 ): Promise<Prospect> {
   const tx = db.transaction(STORES, 'readwrite');
   const current = await tx.objectStore('prospects').get(id);
-  if (!current) throw new StoreError('not_found', `prospect ${id} does not exist`);
+  if (!current) throw StoreError.of('not_found', '', 'noSuchProspect', id);
   const settings = await settingsIn(tx);
   const edited = edit(current, settings);
   const prospect = await rederiveAndPut(tx, { ...edited, updatedAt: now }, settings);
@@ -82,7 +82,7 @@ export function withPatch(current: Prospect, patch: ProspectPatch, now: number):
 export function decideProspect(db: TouchbaseDB, id: string, outcome: 'nurture' | 'lost', now: number): Promise<Prospect> {
   return change(db, id, now, (current, settings) => {
     const stage = settings.stages.find((s) => s.kind === outcome);
-    if (!stage) throw new StoreError('invalid', `no ${outcome} stage is configured`);
+    if (!stage) throw StoreError.of('invalid', '', 'noOutcomeStage', outcome);
     return { ...current, stageId: stage.id, stageEnteredAt: now, snoozedUntil: null, reachedStages: reached(current, stage.id) };
   });
 }

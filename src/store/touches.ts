@@ -17,14 +17,14 @@ import { rederiveAndPut, settingsIn, touchRangeOf } from './rederive';
 export async function logTouch(db: TouchbaseDB, input: LogTouchRequest, now: number): Promise<LogTouchResponse> {
   const tx = db.transaction(['prospects', 'touches', 'settings'], 'readwrite');
   const prospect = await tx.objectStore('prospects').get(input.prospectId);
-  if (!prospect) throw new StoreError('not_found', `prospect ${input.prospectId} does not exist`);
+  if (!prospect) throw StoreError.of('not_found', '', 'noSuchProspect', input.prospectId);
   const touches = tx.objectStore('touches');
   const existing =
     (input.touchId !== undefined ? await touches.get(input.touchId) : undefined) ??
     (input.messageId !== undefined ? await touches.index('byMessageId').get(input.messageId) : undefined);
   if (existing) {
     if (existing.id === input.touchId && existing.prospectId !== prospect.id) {
-      throw new StoreError('conflict', `touch ${existing.id} belongs to another prospect`);
+      throw StoreError.of('conflict', '', 'touchElsewhere', existing.id);
     }
     await tx.done;
     return { prospect, touch: existing, duplicate: true, warning: null };

@@ -59,6 +59,14 @@ describe.each(cases)('the product in $lang', ({ lang, locale, ago }) => {
       expect(body).toContain(touches(3));
       expect(body).toContain(ago); // "last touch 4 days ago", from date-fns in the same language
       expect(body).not.toMatch(/\b(days?|touches|Overdue|Today|Next 7 days)\b/); // no English left over
+
+      // A refusal from the background reads in the language too: the reply carries the problem, not only English text.
+      await popup.getByRole('button', { name: m('view_add') }).click();
+      const form = popup.getByRole('form', { name: m('addTitle') });
+      await form.getByRole('textbox', { name: m('fieldEmail'), exact: true }).fill(sender.email);
+      await form.getByRole('button', { name: m('addSubmit') }).click();
+      const refusal = m('problem_alreadyTrackedAs').replace('$EMAIL$', sender.email).replace('$NAME$', sender.name);
+      await expect.poll(() => popup.getByRole('alert').textContent()).toBe(refusal);
     } finally {
       await browser.close();
       browser = undefined;

@@ -17,8 +17,9 @@ const channel = vi.hoisted(() => ({
   runtimeId: 'ext' as string | undefined,
 }));
 
-vi.mock('webextension-polyfill', () => ({
+vi.mock('webextension-polyfill', async () => ({
   default: {
+    i18n: { getMessage: (await import('../chromeI18n')).getMessageFrom('ru') },
     runtime: {
       get id() {
         return channel.runtimeId;
@@ -88,7 +89,8 @@ describe('send() when the worker dies mid-command', () => {
   });
 
   it('never resends a refusal', async () => {
-    await expect(send('touch.log', { ...manual, prospectId: 'missing' })).rejects.toMatchObject({ code: 'not_found' });
+    // The refusal reads in the page's language (Russian here), from the problem the reply carries.
+    await expect(send('touch.log', { ...manual, prospectId: 'missing' })).rejects.toMatchObject({ code: 'not_found', message: 'клиента missing нет' });
     expect(channel.calls).toBe(1);
   });
 

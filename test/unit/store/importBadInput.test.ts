@@ -51,7 +51,7 @@ describe('bad backups are refused with a message naming the problem', () => {
 
   it('a file over the size limit, before parsing it', () => {
     const result = parseBackup(' '.repeat(MAX_IMPORT_BYTES + 1));
-    expect(result).toEqual({ ok: false, error: 'the file is larger than 32 MB' });
+    expect(result).toMatchObject({ ok: false, error: 'the file is larger than 32 MB', problem: { key: 'fileTooLarge', values: ['32'] } });
   });
 });
 
