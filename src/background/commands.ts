@@ -1,7 +1,6 @@
 import type { MessageName, RequestOf, ResponseOf } from '../messaging/protocol';
-import type { TouchbaseDB } from '../store/db';
 import { latestThread } from '../domain/reminders';
-import type { ThreadLink } from '../domain/types';
+import type { CommandContext, CommandResult } from './commandContext';
 import { StoreError } from '../store/errors';
 import { createProspect, decideProspect, getProspect, linkThread, updateProspect } from '../store/prospects';
 import { lookupProspects } from '../store/queries';
@@ -10,23 +9,6 @@ import { deleteAllData } from '../store/wipe';
 import { checkSettingsChange } from '../domain/settingsInput';
 import { runImport } from './imports';
 import { listTouches, logTouch } from '../store/touches';
-
-export interface CommandContext {
-  readonly db: TouchbaseDB;
-  readonly now: number;
-  /** Opens a thread in Gmail; injected so commands stay free of browser APIs (and testable). */
-  readonly openThread: (thread: ThreadLink) => Promise<void>;
-  /** Looks up UI text (stage names in CSV files); absent in tests that do not need it. */
-  readonly translate?: (key: string) => string;
-}
-
-export interface CommandResult<T> {
-  readonly value: T;
-  /** Prospects this command wrote; non-empty means a change event goes out. */
-  readonly changed: readonly string[];
-  /** The settings changed (or were deleted): pages and tabs reload them too. */
-  readonly settingsChanged?: boolean;
-}
 
 type Handlers = {
   [K in MessageName]: (payload: RequestOf<K>, ctx: CommandContext) => Promise<CommandResult<ResponseOf<K>>>;
@@ -37,7 +19,9 @@ const read = <T>(value: T): CommandResult<T> => ({ value, changed: [] });
 
 /**
  * The one write path: every change a page or a Gmail tab asks for is executed here, against the
- * store, with the rules applied inside the store's transaction.
+ * store, with the rules applied inside the store's transaction. One handler per command declared
+ * in src/messaging/declarations.ts (the type requires each); the router checks the sender and the
+ * payload against that declaration before a handler runs.
  */
 export const handlers: Handlers = {
   'prospect.create': async (payload, { db, now }) => wrote(await createProspect(db, payload, now)),
@@ -75,3 +59,5 @@ export const handlers: Handlers = {
     return { value: counts, changed: ids, settingsChanged: true };
   },
 };
+
+export type { CommandContext, CommandResult } from './commandContext';

@@ -6,7 +6,7 @@ import type { ImportPreview, ImportRequest } from '../messaging/protocol';
 import { StoreError } from '../store/errors';
 import { importBackup, importCsv } from '../store/imports';
 import { readSettings } from '../store/settings';
-import type { CommandContext, CommandResult } from './commands';
+import type { CommandContext, CommandResult } from './commandContext';
 
 /**
  * Every name a stage answers to in a CSV column: its id, its own name, its built-in English name

@@ -1,3 +1,5 @@
+import type { SenderKind } from '../messaging/declarations';
+
 /** The parts of `runtime.MessageSender` the trust decision reads. */
 export interface SenderInfo {
   readonly id?: string;
@@ -7,12 +9,13 @@ export interface SenderInfo {
 
 export const GMAIL_ORIGIN = 'https://mail.google.com';
 
-export type SenderKind = 'extensionPage' | 'gmailContentScript';
+export type { SenderKind };
 
 /**
  * Who may talk to the background: our own pages, and our content script running in a Gmail tab.
  * Anything else (another extension, a content script somehow on another site, a message without
- * a URL) is refused before its payload is even parsed.
+ * a URL) is refused before its payload is even parsed. Which commands each kind may send is
+ * declared with the command (src/messaging/declarations.ts).
  */
 export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind | null {
   if (sender.id !== extensionId || typeof sender.url !== 'string') return null;

@@ -53,6 +53,8 @@ export const PROBLEMS = {
   touchElsewhere: 'touch $ID$ belongs to another prospect',
   idElsewhere: '$ID$ belongs to another prospect here ($EMAIL$)',
   notTouchbaseMessage: 'not a Touchbase message',
+  notInThisTab: '$NAME$ is not available in this tab',
+  mayHaveRun: 'this may already have happened: check before trying again',
   unknownMessage: 'unknown message $NAME$',
 } as const satisfies Record<string, string>;
 

@@ -1,79 +1,20 @@
-import {
-  channel,
-  direction,
-  email,
-  gmailId,
-  mailbox,
-  millis,
-  prospectFieldChecks,
-  recordId,
-  threadLink,
-  touchSource,
-} from '../domain/inputs';
-import { arrayOf, isPlainObject, num, object, oneOf, refuse, str, type Check, type Result } from '../domain/validate';
-import { fileText } from '../domain/backup';
-import { settingsShape } from '../domain/settingsInput';
-import { PROTOCOL_TAG, type MessageName, type RequestEnvelope, type RequestOf } from './protocol';
+import { isPlainObject, num, refuse, type Result } from '../domain/validate';
+import { declarationOf, isMessageName, senderChosenId } from './declarations';
+import { PROTOCOL_TAG, type MessageName, type RequestEnvelope } from './protocol';
 
-const fieldKeys = Object.keys(prospectFieldChecks) as (keyof typeof prospectFieldChecks)[];
-
-/** An id the sender picks for a record it creates, so resending the command is safe: a UUID. */
-const senderChosenId = str({ min: 36, max: 36, pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i });
-
-const importRequest = object({
-  kind: oneOf(['backup', 'csv'] as const),
-  text: fileText,
-});
-
-/** Runtime checks for each request payload: the boundary where unknown data becomes typed. */
-const payloadChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
-  'prospect.create': object({ email, mailbox, thread: threadLink, ...prospectFieldChecks, id: senderChosenId }, [
-    'thread',
-    ...fieldKeys,
-    'id',
-  ]),
-  'prospect.update': object({ id: recordId, patch: object(prospectFieldChecks, fieldKeys) }),
-  'prospect.decide': object({ id: recordId, outcome: oneOf(['nurture', 'lost']) }),
-  'prospect.linkThread': object({ id: recordId, thread: threadLink }),
-  'touch.log': object(
-    {
-      prospectId: recordId,
-      channel,
-      direction,
-      source: touchSource,
-      at: millis,
-      messageId: gmailId,
-      threadId: gmailId,
-      note: str({ max: 2000, trim: false }),
-      touchId: senderChosenId,
-    },
-    ['at', 'messageId', 'threadId', 'touchId'],
-  ),
-  // A list view can hold a thousand rows (and as many people again); one lookup covers them.
-  lookup: object({
-    mailbox,
-    threadIds: arrayOf(gmailId, { max: 2_000 }),
-    emails: arrayOf(email, { max: 5_000 }),
-  }),
-  'touch.recent': object({ prospectId: recordId, limit: num({ min: 1, max: 50, integer: true }) }),
-  'settings.get': object({}),
-  'prospect.openThread': object({ id: recordId }),
-  // Shape and ranges here; the background checks the change against the stored stages.
-  'settings.update': object({ settings: settingsShape }),
-  'import.preview': importRequest,
-  'import.apply': importRequest,
-  'data.deleteAll': object({}),
-};
-
-export function isMessageName(name: unknown): name is MessageName {
-  return typeof name === 'string' && Object.hasOwn(payloadChecks, name);
-}
+const attemptNumber = num({ min: 0, max: 10, integer: true });
 
 /**
  * Turns whatever arrived on the runtime channel into a typed request, or a message that says
  * exactly what is wrong. Nothing past this function sees unvalidated data.
  */
 export function parseRequest(message: unknown): Result<RequestEnvelope> {
+  const name = parseCommandName(message);
+  return name.ok ? parsePayload(name.value, message) : name;
+}
+
+/** The command a message names, read before its payload (the router checks the sender in between). */
+export function parseCommandName(message: unknown): Result<MessageName> {
   if (!isPlainObject(message) || message['tag'] !== PROTOCOL_TAG) {
     return refuse('', 'notTouchbaseMessage');
   }
@@ -83,8 +24,34 @@ export function parseRequest(message: unknown): Result<RequestEnvelope> {
     const shown = typeof name === 'string' ? `"${name.slice(0, 40)}"` : `(${name === null ? 'null' : typeof name})`;
     return refuse('', 'unknownMessage', shown);
   }
-  const payload = payloadChecks[name](message['payload'], 'payload');
+  return { ok: true, value: name };
+}
+
+/**
+ * The payload of a message already known to name `name`, checked against the command's
+ * declaration. A creating command whose payload carries no id of its own gets the request's id,
+ * so every resend of it names the same record.
+ */
+export function parsePayload(name: MessageName, message: unknown): Result<RequestEnvelope> {
+  const fields = isPlainObject(message) ? message : {};
+  const payload = declarationOf(name).payload(fields['payload'], 'payload');
   // The English text names the command for the logs; the problem keeps the field path (payload.…).
   if (!payload.ok) return { ...payload, error: `${name}: ${payload.error}` };
-  return { ok: true, value: { tag: PROTOCOL_TAG, name, payload: payload.value } as RequestEnvelope };
+  const requestId = fields['requestId'] === undefined ? undefined : senderChosenId(fields['requestId'], 'requestId');
+  if (requestId && !requestId.ok) return { ...requestId, error: `${name}: ${requestId.error}` };
+  const attempt = fields['attempt'] === undefined ? undefined : attemptNumber(fields['attempt'], 'attempt');
+  if (attempt && !attempt.ok) return { ...attempt, error: `${name}: ${attempt.error}` };
+  const policy = declarationOf(name).resend;
+  const value: Record<string, unknown> = { ...payload.value };
+  if (policy.kind === 'createsWithId' && value[policy.idField] === undefined && requestId) value[policy.idField] = requestId.value;
+  return {
+    ok: true,
+    value: {
+      tag: PROTOCOL_TAG,
+      name,
+      payload: value,
+      ...(requestId ? { requestId: requestId.value } : {}),
+      ...(attempt ? { attempt: attempt.value } : {}),
+    } as RequestEnvelope,
+  };
 }

@@ -102,6 +102,13 @@ export interface RequestEnvelope<K extends MessageName = MessageName> {
   readonly tag: typeof PROTOCOL_TAG;
   readonly name: K;
   readonly payload: RequestOf<K>;
+  /**
+   * Chosen by the sender once per command (a UUID) and the same on every resend: a creating
+   * command whose payload names no id of its own creates its record under this one.
+   */
+  readonly requestId?: string;
+  /** 0 when first sent, 1, 2… when sent again after a lost reply. */
+  readonly attempt?: number;
 }
 
 export type ErrorCode = 'invalid' | 'forbidden' | 'not_found' | 'conflict' | 'internal';

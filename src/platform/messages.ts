@@ -22,46 +22,27 @@ export class CommandError extends Error {
 const RESEND_DELAYS_MS = [100, 300, 800, 2_000] as const;
 
 /**
- * Commands that are safe to send again when the reply is lost, because applying them twice is
- * the same as applying them once: reads; updates that set fields; and creations, which carry an
- * id chosen here (`touchId`, `id`) that the store recognises as already applied. Opening a thread
- * is not resent (it could open a second tab); a new command is resent only once added here.
- */
-const RESENDABLE: ReadonlySet<MessageName> = new Set<MessageName>([
-  'prospect.create',
-  'prospect.update',
-  'prospect.decide',
-  'prospect.linkThread',
-  'touch.log',
-  'lookup',
-  'touch.recent',
-  'settings.get',
-  // Applying settings, an import or a deletion a second time finds the work done: the same result.
-  'settings.update',
-  'import.preview',
-  'import.apply',
-  'data.deleteAll',
-]);
-
-/**
  * Sends one typed command to the background and unwraps its reply.
  *
  * Delivery guarantee: a command is applied at most once, and is resent (same payload, a bounded
  * number of times with backoff) only when the channel failed — the background died or never
- * answered. A refusal from the background is final and never resent.
+ * answered. Every attempt carries the same request id and its attempt number; the command's
+ * declaration (src/messaging/declarations.ts) decides in the background what a resend does: a
+ * creation is stored under the request id, so it is applied once; opening a thread is refused
+ * rather than run twice. A refusal from the background is final and never resent.
  */
 export async function send<K extends MessageName>(name: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
-  const request = envelope(name, withSenderChosenId(name, payload));
+  const first = { ...envelope(name, payload), requestId: crypto.randomUUID() };
   for (let attempt = 0; ; attempt += 1) {
     let reply: Reply<ResponseOf<K>> | undefined;
     try {
-      reply = (await browser.runtime.sendMessage(request)) as Reply<ResponseOf<K>> | undefined;
+      reply = (await browser.runtime.sendMessage({ ...first, attempt })) as Reply<ResponseOf<K>> | undefined;
     } catch (error) {
-      if (!(await mayResend(name, attempt))) throw error;
+      if (!(await mayResend(attempt))) throw error;
       continue;
     }
     if (!reply) {
-      if (await mayResend(name, attempt)) continue;
+      if (await mayResend(attempt)) continue;
       throw new CommandError('internal', `${name}: the background did not answer`);
     }
     if (!reply.ok) throw new CommandError(reply.code, refusalText(reply));
@@ -79,11 +60,11 @@ function refusalText(reply: { readonly error: string; readonly problem?: Problem
   return problemInLanguage({ ...reply.problem, path: reply.problem.path.replace(/^payload\.?/, '') }, t, english);
 }
 
-/** Waits out the next backoff step; false when the command may not (or no longer) be resent. */
-async function mayResend(name: MessageName, attempt: number): Promise<boolean> {
+/** Waits out the next backoff step; false when the command may no longer be resent. */
+async function mayResend(attempt: number): Promise<boolean> {
   const delay = RESEND_DELAYS_MS[attempt];
   // After the extension was reloaded or removed, a content script's runtime is gone for good.
-  if (delay === undefined || !RESENDABLE.has(name) || !runtimeAlive()) return false;
+  if (delay === undefined || !runtimeAlive()) return false;
   await new Promise((resolve) => setTimeout(resolve, delay));
   return true;
 }
@@ -94,19 +75,6 @@ function runtimeAlive(): boolean {
   } catch {
     return false;
   }
-}
-
-/** A creation without an id gets one here, once, so every resend names the same record. */
-function withSenderChosenId<K extends MessageName>(name: K, payload: RequestOf<K>): RequestOf<K> {
-  if (name === 'touch.log') {
-    const touch = payload as RequestOf<'touch.log'>;
-    return (touch.touchId ? touch : { ...touch, touchId: crypto.randomUUID() }) as RequestOf<K>;
-  }
-  if (name === 'prospect.create') {
-    const prospect = payload as RequestOf<'prospect.create'>;
-    return (prospect.id ? prospect : { ...prospect, id: crypto.randomUUID() }) as RequestOf<K>;
-  }
-  return payload;
 }
 
 /** Calls `listener` for every change event until `signal` aborts. */

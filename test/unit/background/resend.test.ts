@@ -43,18 +43,20 @@ const manual = { channel: 'phone', direction: 'outbound', source: 'manual', note
 
 let db: TouchbaseDB;
 let changes: string[][];
+let opened: string[];
 let prospectId: string;
 
 beforeEach(async () => {
   db = await freshDB();
   changes = [];
+  opened = [];
   const route = createRouter({
     extensionId: EXT_ID,
     extensionOrigin: ORIGIN,
     db: async () => db,
     now: () => NOW,
     afterWrite: async (ids) => void changes.push([...ids]),
-    openThread: async () => undefined,
+    openThread: async (thread) => void opened.push(thread.threadId),
   });
   Object.assign(channel, { deliver: (message: unknown) => route(message, popup), fail: [], calls: 0, runtimeId: 'ext' });
   prospectId = (await send('prospect.create', { email: 'ana@acme.test', mailbox: '' })).id;
@@ -94,10 +96,24 @@ describe('send() when the worker dies mid-command', () => {
     expect(channel.calls).toBe(1);
   });
 
-  it('does not resend opening a thread, which could open a second tab', async () => {
+  it('does not open a thread twice, which could open a second tab: the resend is refused in the rep\'s language', async () => {
+    const thread = { threadId: '18bc1a2b3c4d5e6f', mailbox: 'rep@example.com', subject: 'Pricing' };
+    await send('prospect.linkThread', { id: prospectId, thread });
     channel.fail = ['after'];
-    await expect(send('prospect.openThread', { id: prospectId })).rejects.toThrow(/channel closed/);
-    expect(channel.calls).toBe(1);
+    await expect(send('prospect.openThread', { id: prospectId })).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'возможно, это уже выполнено: проверьте, прежде чем повторять',
+    });
+    expect(channel.calls).toBe(3);
+    expect(opened).toEqual(['18bc1a2b3c4d5e6f']);
+  });
+
+  it('resends a creation under one id chosen for the whole command, so it is stored once', async () => {
+    channel.fail = ['after', 'after'];
+    const created = await send('prospect.create', { email: 'cy@gamma.test', mailbox: '' });
+    expect(channel.calls).toBe(3);
+    expect(await db.getAll('prospects')).toEqual(expect.arrayContaining([expect.objectContaining({ id: created.id, email: 'cy@gamma.test' })]));
+    expect((await db.getAll('prospects')).filter((p) => p.email === 'cy@gamma.test')).toHaveLength(1);
   });
 
   it('stops when the extension is gone, and after a bounded number of tries', async () => {
@@ -116,6 +132,23 @@ describe('send() when the worker dies mid-command', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('send() from a Gmail tab', () => {
+  it('is refused a command of Touchbase\'s own pages, in the rep\'s language, and nothing is deleted', async () => {
+    const route = createRouter({
+      extensionId: EXT_ID,
+      extensionOrigin: ORIGIN,
+      db: async () => db,
+      now: () => NOW,
+      afterWrite: async (ids) => void changes.push([...ids]),
+      openThread: async () => undefined,
+    });
+    channel.deliver = (message) => route(message, { id: EXT_ID, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 3 } });
+    await expect(send('data.deleteAll', {})).rejects.toMatchObject({ code: 'forbidden', message: 'команда data.deleteAll недоступна в этой вкладке' });
+    expect(channel.calls).toBe(1);
+    expect(await db.count('prospects')).toBe(1);
   });
 });
 

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRouter } from '../../../src/background/router';
 import { classifySender } from '../../../src/background/senders';
-import { envelope } from '../../../src/messaging/protocol';
+import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
+import { envelope, type MessageName, type RequestOf } from '../../../src/messaging/protocol';
 import type { TouchbaseDB } from '../../../src/store/db';
 import { freshDB, NOW } from '../store/helpers';
 
@@ -13,18 +14,27 @@ const gmailTab = { id: EXT_ID, url: 'https://mail.google.com/mail/u/0/#inbox', t
 let db: TouchbaseDB;
 let changes: string[][];
 let opened: string[];
+let logged: string[];
+/** Set to make the work after a commit (change events, reminders) fail. */
+let afterWriteFails: boolean;
 let route: ReturnType<typeof createRouter>;
 
 beforeEach(async () => {
   db = await freshDB();
   changes = [];
   opened = [];
+  logged = [];
+  afterWriteFails = false;
   route = createRouter({
     extensionId: EXT_ID,
     extensionOrigin: ORIGIN,
     db: async () => db,
     now: () => NOW,
-    afterWrite: async (ids) => void changes.push([...ids]),
+    afterWrite: async (ids) => {
+      changes.push([...ids]);
+      if (afterWriteFails) throw new Error('notifications are unavailable');
+    },
+    log: (message) => void logged.push(message),
     openThread: async (thread) => void opened.push(thread.threadId),
   });
 });
@@ -116,5 +126,146 @@ describe('the one write path', () => {
     const id = created.ok ? (created.value as { id: string }).id : '';
     expect(await route(envelope('prospect.openThread', { id }), popup)).toEqual({ ok: true, value: { opened: 'thread' } });
     expect(opened).toEqual(['18bc1a2b3c4d5e6f']);
+  });
+});
+
+/** Everything stored, every store, to compare before and after a refused command. */
+async function everything(target: TouchbaseDB) {
+  const names = [...target.objectStoreNames];
+  const tx = target.transaction(names);
+  return Promise.all(names.map(async (name) => [name, await tx.objectStore(name).getAllKeys(), await tx.objectStore(name).getAll()]));
+}
+
+describe('what a Gmail tab may send', () => {
+  /**
+   * The rule, written here from what the Gmail features use: read lookups, recent touches and the
+   * settings; log a touch; create, update, decide and link a thread to a prospect; open a thread.
+   * Bulk and settings-wide changes belong to Touchbase's own pages.
+   */
+  const CONTENT_SCRIPT_MAY_SEND = new Set([
+    'lookup',
+    'touch.recent',
+    'settings.get',
+    'touch.log',
+    'prospect.create',
+    'prospect.update',
+    'prospect.decide',
+    'prospect.linkThread',
+    'prospect.openThread',
+  ]);
+  const thread = { threadId: '18bc1a2b3c4d5e6f', mailbox: 'rep@example.com', subject: 'Pricing' };
+
+  /** A valid request for every command (the type requires each one), aimed at prospect `id`. */
+  function everyCommand(id: string): { [K in MessageName]: RequestOf<K> } {
+    return {
+      'prospect.create': { email: 'bo@beta.test', mailbox: 'rep@example.com', name: 'Bo' },
+      'prospect.update': { id, patch: { notes: 'changed from a tab' } },
+      'prospect.decide': { id, outcome: 'nurture' },
+      'prospect.linkThread': { id, thread: { ...thread, threadId: '18bc1a2b3c4d5e70' } },
+      'touch.log': { prospectId: id, channel: 'email', direction: 'outbound', source: 'manual', note: '' },
+      lookup: { mailbox: 'rep@example.com', threadIds: [], emails: ['ana@acme.test'] },
+      'touch.recent': { prospectId: id, limit: 3 },
+      'settings.get': {},
+      'prospect.openThread': { id },
+      'settings.update': { settings: { ...DEFAULT_SETTINGS, reminderHour: 7 } },
+      'import.preview': { kind: 'csv', text: 'Email,Name\ncy@gamma.test,Cy\n' },
+      'import.apply': { kind: 'csv', text: 'Email,Name\ncy@gamma.test,Cy\n' },
+      'data.deleteAll': {},
+    };
+  }
+
+  /** A fresh store holding one prospect with a thread; its id. */
+  async function seeded(): Promise<string> {
+    db = await freshDB();
+    const created = await route(envelope('prospect.create', { ...create.payload, thread }), popup);
+    changes = [];
+    opened = [];
+    return created.ok ? (created.value as { id: string }).id : '';
+  }
+
+  it('serves the Gmail features and refuses everything else with "forbidden", writing nothing', async () => {
+    const refused: string[] = [];
+    for (const name of Object.keys(everyCommand('')) as MessageName[]) {
+      const id = await seeded();
+      const message = envelope(name, everyCommand(id)[name]);
+      const before = await everything(db);
+      const reply = await route(message, gmailTab);
+      if (CONTENT_SCRIPT_MAY_SEND.has(name)) {
+        expect(reply, name).toMatchObject({ ok: true });
+        continue;
+      }
+      refused.push(name);
+      expect(reply, name).toEqual({
+        ok: false,
+        code: 'forbidden',
+        error: `${name}: not served to gmailContentScript`,
+        problem: { key: 'notInThisTab', values: [name], path: '' },
+      });
+      expect(await everything(db), name).toEqual(before);
+      expect(changes, name).toEqual([]);
+      expect(opened, name).toEqual([]);
+      // Control: the same request from the popup is valid and does run.
+      expect(await route(message, popup), name).toMatchObject({ ok: true });
+    }
+    expect(refused.sort()).toEqual(['data.deleteAll', 'import.apply', 'import.preview', 'settings.update']);
+  });
+
+  it('is refused before the payload is read', async () => {
+    const reply = await route({ ...envelope('data.deleteAll', {}), payload: 'not even an object' }, gmailTab);
+    expect(reply).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
+
+describe('the reply follows the commit', () => {
+  it('answers ok when the work after a stored write fails, and logs that failure on its own', async () => {
+    afterWriteFails = true;
+    const created = await route(create, popup);
+    expect(created).toMatchObject({ ok: true, value: { email: 'ana@acme.test' } });
+    const id = created.ok ? (created.value as { id: string }).id : '';
+    const touch = await route(envelope('touch.log', { prospectId: id, channel: 'phone', direction: 'outbound', source: 'manual', note: 'called' }), popup);
+    expect(touch).toMatchObject({ ok: true, value: { duplicate: false } });
+    expect(await db.count('prospects')).toBe(1);
+    expect(await db.count('touches')).toBe(1);
+    // The work was attempted after each write, and each failure is in the log.
+    expect(changes).toEqual([[id], [id]]);
+    expect(logged).toEqual([
+      'prospect.create was stored; the work after it failed: Error: notifications are unavailable',
+      'touch.log was stored; the work after it failed: Error: notifications are unavailable',
+    ]);
+  });
+
+  it('applies a creating command once however often it is resent, though its payload names no id', async () => {
+    const created = await route(create, popup);
+    const prospectId = created.ok ? (created.value as { id: string }).id : '';
+    afterWriteFails = true;
+    const requestId = '0b7e4c1a-5d2f-4e8b-9a6c-3f1d2e4b5a69';
+    const logTouch = { ...envelope('touch.log', { prospectId, channel: 'phone', direction: 'outbound', source: 'manual', note: 'called' }), requestId };
+    const first = await route({ ...logTouch, attempt: 0 }, popup);
+    const again = await route({ ...logTouch, attempt: 1 }, popup);
+    expect(first).toMatchObject({ ok: true, value: { duplicate: false, touch: { id: requestId } } });
+    expect(again).toMatchObject({ ok: true, value: { duplicate: true, touch: { id: requestId } } });
+    expect(await db.count('touches')).toBe(1);
+
+    const newProspect = { ...envelope('prospect.create', { email: 'bo@beta.test', mailbox: 'rep@example.com' }), requestId: 'a3c1e2f4-6b7d-4c8e-9f0a-1b2c3d4e5f60' };
+    expect(await route({ ...newProspect, attempt: 0 }, gmailTab)).toMatchObject({ ok: true, value: { id: newProspect.requestId } });
+    expect(await route({ ...newProspect, attempt: 1 }, gmailTab)).toMatchObject({ ok: true, value: { id: newProspect.requestId } });
+    expect((await db.getAll('prospects')).map((p) => p.email).sort()).toEqual(['ana@acme.test', 'bo@beta.test']);
+  });
+
+  it('does not open a thread again for a resend: the first attempt may have opened it', async () => {
+    const thread = { threadId: '18bc1a2b3c4d5e6f', mailbox: 'rep@example.com', subject: 'Pricing' };
+    const created = await route(envelope('prospect.create', { ...create.payload, thread }), popup);
+    const id = created.ok ? (created.value as { id: string }).id : '';
+    const open = { ...envelope('prospect.openThread', { id }), requestId: '5e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b' };
+    expect(await route({ ...open, attempt: 0 }, popup)).toEqual({ ok: true, value: { opened: 'thread' } });
+    expect(await route({ ...open, attempt: 1 }, popup)).toMatchObject({ ok: false, code: 'conflict', problem: { key: 'mayHaveRun' } });
+    expect(opened).toEqual(['18bc1a2b3c4d5e6f']);
+  });
+
+  it('refuses a request id that is not a UUID and an attempt that is not a small whole number', async () => {
+    const base = envelope('touch.log', { prospectId: 'x', channel: 'phone', direction: 'outbound', source: 'manual', note: '' });
+    expect(await route({ ...base, requestId: '../x' }, popup)).toMatchObject({ ok: false, code: 'invalid', error: expect.stringContaining('requestId') });
+    expect(await route({ ...base, attempt: -1 }, popup)).toMatchObject({ ok: false, code: 'invalid', error: expect.stringContaining('attempt') });
+    expect(await db.count('touches')).toBe(0);
   });
 });

@@ -28,10 +28,8 @@ const prototypesBefore = describePrototypes();
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT_ID}/`;
 const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox';
-const allowedSender = fc.constantFrom<SenderInfo>(
-  { id: EXT_ID, url: `${ORIGIN}src/popup/index.html` },
-  { id: EXT_ID, url: GMAIL_URL, tab: { id: 3 } },
-);
+const pageSender: SenderInfo = { id: EXT_ID, url: `${ORIGIN}src/popup/index.html` };
+const allowedSender = fc.constantFrom<SenderInfo>(pageSender, { id: EXT_ID, url: GMAIL_URL, tab: { id: 3 } });
 
 /** Senders the background must refuse: web pages, look-alike hosts, other extensions, no tab. */
 const forbiddenSender = fc.oneof(
@@ -171,7 +169,9 @@ describe(`message protocol fuzz: ${TOTAL_RUNS} generated cases`, () => {
     it(`answers malformed requests from our own pages with "invalid" (${RUNS.routerInvalid} runs)`, async () => {
       // Faults aimed at stored ids: were a fault let through, it would reach a real record.
       const aimed = oneFault(payloads(recordIdOf(fc.constantFrom(...ids)))).map((c) => c.message);
-      const property = fc.asyncProperty(fc.oneof(notTouchbase, unknownTextName, aimed, aimed), allowedSender, async (message, sender) => {
+      // From a Gmail tab, a well-named command it may not send is refused as forbidden before its
+      // payload is read (router.test.ts sends every command from there).
+      const property = fc.asyncProperty(fc.oneof(notTouchbase, unknownTextName, aimed, aimed), fc.constant(pageSender), async (message, sender) => {
         expect(await route(message, sender)).toMatchObject({ ok: false, code: 'invalid' });
         await expectNothingChanged();
       });
