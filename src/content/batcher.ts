@@ -26,3 +26,20 @@ function isOurs(record: MutationRecord): boolean {
   const nodes = [...record.addedNodes, ...record.removedNodes];
   return nodes.length > 0 && nodes.every((node) => node instanceof Element && node.hasAttribute('data-touchbase'));
 }
+
+/**
+ * Keeps one observer on the main pane: `rewatch()` (on navigation, or once the pane appears)
+ * drops the previous observer and scopes a new one. Stopping `stop` ends the current one; it is
+ * listened to once, however often the pane is re-taken over a long Gmail day.
+ */
+export function paneWatcher(findRoot: () => HTMLElement | null, fallback: Node, attributes: readonly string[], onBatch: () => void, stop: AbortSignal): () => void {
+  let scope: AbortController | null = null;
+  stop.addEventListener('abort', () => scope?.abort(), { once: true });
+  return () => {
+    scope?.abort();
+    if (stop.aborted) return;
+    scope = new AbortController();
+    const root = findRoot();
+    observeInBatches(root ?? fallback, root ? attributes : [], onBatch, scope.signal);
+  };
+}

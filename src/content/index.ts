@@ -1,9 +1,9 @@
 import browser from 'webextension-polyfill';
 import { onChange, send } from '../platform/messages';
-import { observeInBatches } from './batcher';
-import { removeAllOurNodes } from './dom';
+import { paneWatcher } from './batcher';
 import { ProspectCache } from './prospectCache';
 import { Session } from './session';
+import { removeAllTraces } from './teardown';
 import { gmailAdapter } from './webmail/gmail';
 import type { MissLogger } from './webmail/types';
 
@@ -32,7 +32,7 @@ function extensionAlive(): boolean {
 
 function teardown(): void {
   stop.abort();
-  removeAllOurNodes(document);
+  removeAllTraces(document);
 }
 
 const cache = new ProspectCache((request) => send('lookup', request));
@@ -62,16 +62,9 @@ async function pass(): Promise<void> {
 }
 
 /** Watches the main pane; Gmail swaps panes on navigation, so the scope is re-taken then. */
-let scope: AbortController | null = null;
-function watch(): void {
-  scope?.abort();
-  scope = new AbortController();
-  stop.signal.addEventListener('abort', () => scope?.abort(), { once: true });
-  const root = adapter.observationRoot(document);
-  observeInBatches(root ?? document.body, root ? adapter.watchedAttributes : [], () => void pass(), scope.signal);
-}
+const watch = paneWatcher(() => adapter.observationRoot(document), document.body, adapter.watchedAttributes, () => void pass(), stop.signal);
 
-removeAllOurNodes(document); // leftovers of a previous instance of this script
+removeAllTraces(document); // leftovers of a previous instance of this script
 onChange(() => {
   cache.clear();
   void pass();

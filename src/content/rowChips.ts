@@ -11,6 +11,11 @@ const CHIP = 'chip';
 /** On the row: the key the chip was drawn for, so a recycled row is redrawn and an unchanged one is not. */
 const ROW_KEY = `${MARKER}-key`;
 
+/** Takes our marks off Gmail's rows (the chips themselves go with every other node of ours). */
+export function removeRowMarks(root: ParentNode): void {
+  for (const row of root.querySelectorAll(`[${ROW_KEY}]`)) row.removeAttribute(ROW_KEY);
+}
+
 /**
  * Puts one chip on a row of a tracked prospect, or removes ours from a row that no longer shows
  * one. A row keeps at most one chip however often Gmail re-renders or recycles it.

@@ -3,6 +3,7 @@ import { send } from '../platform/messages';
 import { t, uiLanguage } from '../platform/i18n';
 import type { CardAction } from './cardForms';
 import type { ProspectCache } from './prospectCache';
+import { RecentSet } from './bounded';
 import { annotateRow } from './rowChips';
 import { renderCard } from './threadCard';
 import { settingsStamp } from './settingsStamp';
@@ -17,7 +18,8 @@ import type { MissLogger, OpenThread, Person, ThreadRow, WebmailAdapter } from '
  */
 export class Session {
   private readonly detector = new TouchDetector();
-  private readonly linked = new Set<string>();
+  /** Prospect × thread links already asked for on this page (a bounded memory: a repeat is harmless). */
+  private readonly linked = new RecentSet<string>(2_000);
   private cardKey = '';
   /**
    * The mailbox the page opened with. Gmail switches accounts only by loading a new page, so a
@@ -62,11 +64,12 @@ export class Session {
 
   private async threadPass(thread: OpenThread, mailbox: string, otherEmails: string[], now: number, locale: string): Promise<void> {
     const settings = this.cache.settings!;
+    // Everyone tracked on the thread is linked to it and gets their own touches; the card shows
+    // the most urgent of them, as the chip does.
+    const tracked = this.cache.tracked(thread.threadId, otherEmails);
+    for (const person of tracked) await this.linkThread(person, thread, mailbox);
+    if (tracked.length > 0) await this.logDetectedTouches(thread, tracked, mailbox, now);
     const prospect = this.cache.find(thread.threadId, otherEmails);
-    if (prospect) {
-      await this.linkThread(prospect, thread, mailbox);
-      await this.logDetectedTouches(thread, prospect, mailbox, now);
-    }
     const key = `${settingsStamp(settings)}:` + (prospect ? `${thread.threadId}:${prospect.id}:${prospect.updatedAt}` : `${thread.threadId}:untracked:${otherEmails.join(',')}`);
     const hasCard = thread.cardAnchor.querySelector(':scope > [data-touchbase="card"]');
     if (key === this.cardKey && hasCard) return;
@@ -88,12 +91,12 @@ export class Session {
     this.cache.remember(await send('prospect.linkThread', { id: prospect.id, thread: { threadId: thread.threadId, mailbox, subject: thread.subject.slice(0, 500) } }));
   }
 
-  private async logDetectedTouches(thread: OpenThread, prospect: Prospect, mailbox: string, now: number): Promise<void> {
-    for (const request of this.detector.detect(thread, prospect, mailbox, now)) {
+  private async logDetectedTouches(thread: OpenThread, prospects: readonly Prospect[], mailbox: string, now: number): Promise<void> {
+    for (const request of this.detector.detect(thread, prospects, mailbox, now)) {
       try {
         await send('touch.log', request);
       } catch (error) {
-        if (request.messageId) this.detector.forget(request.messageId);
+        this.detector.forget(request);
         this.miss('touch', String(error));
       }
     }

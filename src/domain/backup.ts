@@ -117,8 +117,10 @@ function checkLinks(backup: Backup): Refusal | null {
     touchIds.add(t.id);
     if (!ids.has(t.prospectId)) return refuse(`touches[${index}].prospectId`, 'noProspectInBackup', t.prospectId);
     if (t.messageId !== undefined) {
-      if (messages.has(t.messageId)) return refuse(`touches[${index}].messageId`, 'appearsTwice', t.messageId);
-      messages.add(t.messageId);
+      // One touch per message and prospect: a message to two tracked people is a touch for each.
+      const pair = `${t.messageId}\u0000${t.prospectId}`;
+      if (messages.has(pair)) return refuse(`touches[${index}].messageId`, 'appearsTwice', t.messageId);
+      messages.add(pair);
     }
   }
   return null;

@@ -3,8 +3,9 @@ import type { Prospect } from './types';
 type Ranked = Pick<Prospect, 'dueAt' | 'email'>;
 
 /**
- * Of several prospects on one thread, the one to show: the soonest due (never-due last), then by
- * address so every tab and every re-render picks the same one.
+ * Of everyone tracked on one thread (linked to it or among its people), the one its chip and card
+ * show: the earliest due time first, people never due (Lost) after everyone who is, then by
+ * address so every tab and every re-render picks the same one. README, "Chips", states this rule.
  */
 export function mostUrgent<T extends Ranked>(prospects: readonly T[]): T | null {
   let best: T | null = null;

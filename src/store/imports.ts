@@ -78,7 +78,7 @@ export function importBackup(db: TouchbaseDB, backup: Backup, apply: boolean): P
     for (const touch of backup.touches) {
       const prospectId = storedId.get(touch.prospectId) ?? touch.prospectId;
       if (await touches.get(touch.id)) continue;
-      if (touch.messageId !== undefined && (await touches.index('byMessageId').get(touch.messageId))) continue;
+      if (touch.messageId !== undefined && (await touches.index('byMessageProspect').get([touch.messageId, prospectId]))) continue;
       // Same prospect, same instant, same way: the same touch logged in another profile.
       const sameMoment = await touches.index('byProspectAt').getAll([prospectId, touch.at]);
       if (sameMoment.some((t) => t.direction === touch.direction && t.channel === touch.channel)) continue;

@@ -2,9 +2,17 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { TouchbaseSchema } from './schema';
 
 /** The schema version this build expects. Raise it together with a new block below. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
-type UpgradeTx = IDBPTransaction<TouchbaseSchema, StoreNames<TouchbaseSchema>[], 'versionchange'>;
+/**
+ * The schema as the blocks below see it: today's, plus the indexes that released versions
+ * created and later ones retired (byMessageId: v1–v2), so each block keeps compiling as released.
+ */
+interface SchemaHistory extends TouchbaseSchema {
+  touches: TouchbaseSchema['touches'] & { indexes: { byMessageId: string } };
+}
+
+type UpgradeTx<Schema extends TouchbaseSchema> = IDBPTransaction<Schema, StoreNames<Schema>[], 'versionchange'>;
 
 /**
  * Cascading upgrades: a profile at version N runs every block above N, in order, inside the
@@ -12,7 +20,9 @@ type UpgradeTx = IDBPTransaction<TouchbaseSchema, StoreNames<TouchbaseSchema>[],
  * back and the old data stays readable. Released blocks are never edited; each has a test that
  * opens stored data of the version before it.
  */
-export async function migrate(db: IDBPDatabase<TouchbaseSchema>, oldVersion: number, tx: UpgradeTx): Promise<void> {
+export async function migrate(database: IDBPDatabase<TouchbaseSchema>, oldVersion: number, transaction: UpgradeTx<TouchbaseSchema>): Promise<void> {
+  const db = database as unknown as IDBPDatabase<SchemaHistory>;
+  const tx = transaction as unknown as UpgradeTx<SchemaHistory>;
   if (oldVersion < 1) {
     const prospects = db.createObjectStore('prospects', { keyPath: 'id' });
     prospects.createIndex('byEmail', 'email');
@@ -37,5 +47,14 @@ export async function migrate(db: IDBPDatabase<TouchbaseSchema>, oldVersion: num
       const { dueAt, notified } = cursor.value;
       if (dueAt !== undefined && notified?.dueAt !== dueAt) await cursor.update({ ...cursor.value, remindAt: dueAt });
     }
+  }
+
+  if (oldVersion < 3) {
+    // v3: a Gmail message is one touch per prospect, not one touch in all: when two tracked people
+    // of one deal share a thread, the message counts for each of them. v2 data already satisfies
+    // the looser constraint, so no record changes; the index is rebuilt from the stored touches.
+    const touches = tx.objectStore('touches');
+    touches.deleteIndex('byMessageId');
+    touches.createIndex('byMessageProspect', ['messageId', 'prospectId'], { unique: true });
   }
 }

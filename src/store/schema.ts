@@ -28,8 +28,11 @@ export interface TouchbaseSchema extends DBSchema {
     value: Touch;
     indexes: {
       byProspectAt: [string, number];
-      /** Unique and sparse: a Gmail message is one touch, however often it is seen. */
-      byMessageId: string;
+      /**
+       * Unique and sparse (v3): a Gmail message is one touch per prospect, however often it is
+       * seen; a message to two tracked people is a touch for each.
+       */
+      byMessageProspect: [string, string];
     };
   };
   settings: {

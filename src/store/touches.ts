@@ -10,8 +10,9 @@ import { rederiveAndPut, settingsIn, touchRangeOf } from './rederive';
  * so a sender that lost the reply may send the same command again:
  * - a touch whose sender-chosen `touchId` is already stored was applied before: it is returned
  *   as a duplicate and nothing is written (the id must belong to the same prospect);
- * - a touch carrying a Gmail message id that is already stored is not written again: the same
- *   message seen by two tabs, a re-render or a reload is one touch.
+ * - a touch carrying a Gmail message id already stored for this prospect is not written again:
+ *   the same message seen by two tabs, a re-render or a reload is one touch. The same message
+ *   logged for another prospect (two tracked people on one message) is that prospect's touch.
  * Without a `touchId`, a resent command is a second touch.
  */
 export async function logTouch(db: TouchbaseDB, input: LogTouchRequest, now: number): Promise<LogTouchResponse> {
@@ -21,7 +22,7 @@ export async function logTouch(db: TouchbaseDB, input: LogTouchRequest, now: num
   const touches = tx.objectStore('touches');
   const existing =
     (input.touchId !== undefined ? await touches.get(input.touchId) : undefined) ??
-    (input.messageId !== undefined ? await touches.index('byMessageId').get(input.messageId) : undefined);
+    (input.messageId !== undefined ? await touches.index('byMessageProspect').get([input.messageId, prospect.id]) : undefined);
   if (existing) {
     if (existing.id === input.touchId && existing.prospectId !== prospect.id) {
       throw StoreError.of('conflict', '', 'touchElsewhere', existing.id);

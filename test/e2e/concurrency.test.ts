@@ -15,7 +15,7 @@ import { detectableMessages, untilStoreSettles, writeMix } from './writers';
 /**
  * The popup, two Gmail tabs and the notification buttons write to the same prospects at once:
  * afterwards every derived field equals what the rules compute from the stored touches, every
- * Gmail message is one touch, no acknowledged touch is missing, and both tabs' chips agree.
+ * Gmail message is one touch per prospect, no acknowledged touch is missing, and both tabs' chips agree.
  */
 type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
 type DemoWindow = Window & { __demo: { navigate(hash: string): void } };
@@ -105,22 +105,23 @@ describe('concurrent writers on the same prospects', () => {
     const refused = outcomes.flat().filter((o) => !o.ok);
     expect(refused).toEqual([]);
     const logClicks = clicks.filter((c) => c.button === 1).length;
-    const detected = detectableMessages();
+    const idOf = new Map(DEMO_PROSPECTS.map((p, i) => [p.email, ids[i]!]));
+    const detected = detectableMessages().map((m) => ({ messageId: m.messageId, prospectId: idOf.get(m.email)! }));
     await untilStoreSettles(popup, (touches) =>
       touches.filter((t) => t.source === 'notification').length === logClicks &&
-      detected.every((m) => touches.some((t) => t.messageId === m.messageId)),
+      detected.every((m) => touches.some((t) => t.messageId === m.messageId && t.prospectId === m.prospectId)),
     );
 
     const [prospects, touches] = await Promise.all([readProspects(popup), readTouches(popup)]);
     const [fromPopup, fromA, fromB] = batches.map((batch) => batch.length);
     console.log(
       `concurrency: ${fromPopup! + fromA! + fromB! + clicks.length} commands at once (popup ${fromPopup}, Gmail tabs ${fromA} + ${fromB}, ` +
-        `${clicks.length} notification clicks) while both tabs logged the same ${detected.length} Gmail messages → ${touches.length} touches, seed ${SEED}`,
+        `${clicks.length} notification clicks) while both tabs logged the same ${detected.length} (Gmail message, prospect) pairs → ${touches.length} touches, seed ${SEED}`,
     );
 
-    // Every Gmail message is one touch, of the prospect every sender named.
-    const messageIds = touches.flatMap((t) => (t.messageId ? [t.messageId] : []));
-    expect(messageIds.length).toBe(new Set(messageIds).size);
+    // Every Gmail message is one touch per prospect, of the prospect every sender named.
+    const pairs = touches.flatMap((t) => (t.messageId ? [`${t.messageId} ${t.prospectId}`] : []));
+    expect(pairs.length).toBe(new Set(pairs).size);
     for (const sent of mix.messages) expect(touches.filter((t) => t.messageId === sent.messageId).map((t) => t.prospectId)).toEqual([sent.prospectId]);
 
     // Every acknowledged touch without a message id is stored once, and nothing else is.

@@ -198,11 +198,36 @@ describe('hostile page data', () => {
   });
 });
 
+describe('a thread shared by two tracked people', () => {
+  it('shows the most urgent one on the row and the card, and opening it links both', async () => {
+    // A thread linked to a Lost prospect (never due) whose sender is tracked by address with a follow-up due.
+    const current = await readProspects(popup);
+    const lost = current.find((p) => p.stageId === 'lost')!;
+    const tracked = new Set(current.map((p) => p.email));
+    const thread = threads.find((t) => t.labels.includes('inbox') && t.messages.length > 0 && t.messages[0]!.from.email !== DEMO_REP && !/[<>]/.test(t.messages[0]!.from.name) && t.messages.every((m) => !tracked.has(m.from.email) && m.to.every((x) => !tracked.has(x.email))))!;
+    const sender = thread.messages[0]!.from;
+    await command(popup, 'prospect.linkThread', { id: lost.id, thread: { threadId: thread.legacyId, mailbox: DEMO_REP, subject: thread.subject } });
+    const buyer = await command(popup, 'prospect.create', { email: sender.email, name: sender.name, mailbox: DEMO_REP, stageId: 'contacted' });
+    expect([lost.dueAt, typeof buyer.dueAt]).toEqual([undefined, 'number']); // the scenario holds
+
+    await openInbox();
+    await expectChipsMatch();
+    expect((await rowStates(gmail)).find((row) => row.legacyId === thread.legacyId)?.chips.map((c) => c.prospectId)).toEqual([buyer.id]);
+
+    await openThread(thread.legacyId);
+    await expect.poll(() => cardText(gmail)).toContain(sender.name);
+    await expect.poll(async () => (await readProspects(popup)).find((p) => p.id === buyer.id)?.threadIds).toContain(thread.legacyId);
+    expect((await readProspects(popup)).find((p) => p.id === lost.id)?.threadIds).toContain(thread.legacyId);
+  });
+});
+
 describe('teardown', () => {
   it('removes everything it added when the extension goes away under a running Gmail page', async () => {
     await openInbox();
     await expect.poll(() => gmail.locator('[data-touchbase]').count()).toBeGreaterThan(0);
     await popup.evaluate(() => setTimeout(() => chrome.runtime.reload(), 50)).catch(() => undefined);
     await expect.poll(() => gmail.locator('[data-touchbase]').count(), { timeout: 10_000 }).toBe(0);
+    // The rows' keys go too: the page is left as Gmail made it.
+    expect(await gmail.evaluate(() => [...document.querySelectorAll('*')].flatMap((e) => e.getAttributeNames()).filter((n) => n.startsWith('data-touchbase')))).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import type { Prospect } from '../../src/domain/types';
-import { mostUrgent } from '../../src/domain/urgency';
 
 /** A thread row as the test sees it: its ids, its people, and the chips of ours inside it. */
 export interface RowState {
@@ -29,10 +28,18 @@ export function rowStates(page: Page): Promise<RowState[]> {
   );
 }
 
-/** The prospect a row should show: by linked thread first, then by address (as the content script does). */
+/**
+ * The prospect a row should show, by the rule the README states: of everyone tracked on the row
+ * (linked to its thread, or among its people), the most urgent: the earliest due time first,
+ * people who are never due after everyone who is, and on a tie the address first in code-point
+ * order.
+ */
 export function expectedProspect(row: RowState, prospects: readonly Prospect[]): string | null {
-  const linked = row.legacyId ? prospects.filter((p) => p.threadIds.includes(row.legacyId!)) : [];
-  return mostUrgent(linked.length > 0 ? linked : prospects.filter((p) => row.emails.includes(p.email)))?.id ?? null;
+  const tracked = prospects.filter((p) => (row.legacyId !== null && p.threadIds.includes(row.legacyId)) || row.emails.includes(p.email));
+  const neverDue = (p: Prospect) => (p.dueAt === undefined ? 1 : 0);
+  const byUrgency = (a: Prospect, b: Prospect) =>
+    neverDue(a) - neverDue(b) || (a.dueAt ?? 0) - (b.dueAt ?? 0) || (a.email < b.email ? -1 : a.email > b.email ? 1 : 0);
+  return tracked.sort(byUrgency)[0]?.id ?? null;
 }
 
 /** The card's shadow root text and controls, read from the open thread. */

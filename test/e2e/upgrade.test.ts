@@ -85,19 +85,24 @@ function writeBatch(page: Page, store: 'prospects' | 'touches', records: readonl
 function readUpgraded(page: Page) {
   return page.evaluate(
     () =>
-      new Promise<{ version: number; indexes: string[]; prospects: { id: string }[]; touches: { id: string }[]; remindKeys: string[] }>((resolve, reject) => {
+      new Promise<{ version: number; indexes: string[]; touchIndexes: string[]; prospects: { id: string }[]; touches: { id: string }[]; remindKeys: string[]; messageKeys: string[] }>((resolve, reject) => {
         const open = indexedDB.open('touchbase');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          if (db.version === 1) return db.close(), resolve({ version: 1, indexes: [], prospects: [], touches: [], remindKeys: [] });
+          if (db.version === 1) return db.close(), resolve({ version: 1, indexes: [], touchIndexes: [], prospects: [], touches: [], remindKeys: [], messageKeys: [] });
           const tx = db.transaction(['prospects', 'touches']);
           const prospects = tx.objectStore('prospects');
           const [p, t] = [prospects.getAll(), tx.objectStore('touches').getAll()];
           const remind = prospects.index('byRemindAt').getAllKeys();
+          const touchStore = tx.objectStore('touches');
+          const messages = touchStore.indexNames.contains('byMessageProspect') ? touchStore.index('byMessageProspect').getAllKeys() : null;
           tx.oncomplete = () => {
             db.close();
-            resolve({ version: db.version, indexes: [...prospects.indexNames].sort(), prospects: p.result, touches: t.result, remindKeys: remind.result as string[] });
+            resolve({
+              version: db.version, indexes: [...prospects.indexNames].sort(), touchIndexes: [...touchStore.indexNames].sort(), prospects: p.result, touches: t.result,
+              remindKeys: remind.result as string[], messageKeys: (messages?.result ?? []) as string[],
+            });
           };
           tx.onerror = () => reject(tx.error);
         };
@@ -130,12 +135,18 @@ describe('schema upgrade in real Chromium', () => {
     let state = await readUpgraded(again);
     for (let tries = 0; state.version === 1 && tries < 100; tries += 1) state = await sleep(200).then(() => readUpgraded(again));
 
-    expect(state.version).toBe(2);
+    expect(state.version).toBe(3);
     expect(state.indexes).toEqual(['byDueAt', 'byEmail', 'byMailboxEmail', 'byRemindAt', 'byStage', 'byThreadId']);
+    expect(state.touchIndexes).toEqual(['byMessageProspect', 'byProspectAt']);
     expect([state.prospects.length, state.touches.length]).toEqual([PROSPECTS, TOUCHES]);
     expect(mismatches(state.prospects, upgraded).slice(0, 5)).toEqual([]);
     expect(mismatches(state.touches, fixture.touches).slice(0, 5)).toEqual([]);
     const pending = upgraded.filter((p) => p.remindAt !== undefined).sort((a, b) => Number(a.remindAt) - Number(b.remindAt) || (a.id < b.id ? -1 : 1));
     expect(state.remindKeys).toEqual(pending.map((p) => p.id));
+    // v3: one entry per touch that carries a Gmail message, ordered by (message id, prospect id), then touch id.
+    const withMessage = fixture.touches.filter((t) => t.messageId !== undefined);
+    const order = (a: (typeof withMessage)[number], b: (typeof withMessage)[number]) =>
+      a.messageId! < b.messageId! ? -1 : a.messageId! > b.messageId! ? 1 : a.prospectId < b.prospectId ? -1 : a.prospectId > b.prospectId ? 1 : a.id < b.id ? -1 : 1;
+    expect(state.messageKeys).toEqual([...withMessage].sort(order).map((t) => t.id));
   }, 60_000);
 });

@@ -61,19 +61,23 @@ export function writeMix(random: Random, prospectIds: readonly string[], stageId
 }
 
 /**
- * The messages of the demo's tracked threads that the content script logs as touches when the
- * thread is open: theirs inbound, the rep's to them outbound. Threads shared by two prospects are
- * left out: which of them a message counts for depends on who is more urgent at that moment.
+ * The touches the content script logs when the demo's tracked threads are open, one per message
+ * and tracked person: a message from them is theirs (inbound), the rep's message to them is theirs
+ * (outbound). A thread's tracked people are those linked to it and those among its participants,
+ * so a message to two of them is a touch for each.
  */
 export function detectableMessages(): { messageId: string; email: string }[] {
-  return DEMO_PROSPECTS.flatMap((prospect) =>
-    threads
-      .filter((thread) => prospect.threadIds.includes(thread.legacyId))
-      .filter((thread) => DEMO_PROSPECTS.filter((p) => p.threadIds.includes(thread.legacyId)).length === 1)
-      .flatMap((thread) => thread.messages)
-      .filter((m) => m.from.email === prospect.email || (m.from.email === prospect.mailbox && m.to.some((p) => p.email === prospect.email)))
-      .map((m) => ({ messageId: m.legacyId!, email: prospect.email })),
-  );
+  return threads
+    .filter((thread) => DEMO_PROSPECTS.some((p) => p.threadIds.includes(thread.legacyId)))
+    .flatMap((thread) => {
+      const participants = new Set(thread.messages.flatMap((m) => [m.from.email, ...m.to.map((p) => p.email)]));
+      const tracked = DEMO_PROSPECTS.filter((p) => p.threadIds.includes(thread.legacyId) || participants.has(p.email));
+      return thread.messages.flatMap((m) =>
+        tracked
+          .filter((p) => m.from.email === p.email || (m.from.email === p.mailbox && m.to.some((r) => r.email === p.email)))
+          .map((p) => ({ messageId: m.legacyId!, email: p.email })),
+      );
+    });
 }
 
 /**

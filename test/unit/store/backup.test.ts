@@ -91,6 +91,22 @@ describe('backup and restore', () => {
     expect(await b.count('touches')).toBe(3);
   });
 
+  it('restores a Gmail message logged for two people as a touch for each, and refuses the same pair twice', async () => {
+    const source = await freshDB();
+    await seedPipeline(source);
+    const backup = parsed(await exportText(source));
+    const seen = backup.touches.find((t) => t.messageId !== undefined)!;
+    const other = backup.prospects.find((p) => p.id !== seen.prospectId)!;
+    const shared = { ...backup, touches: [...backup.touches, { ...seen, id: 'same-message-other-person', prospectId: other.id }] };
+    const target = await freshDB();
+    const summary = await importBackup(target, parsed(JSON.stringify(shared)), true);
+    expect(summary.touches).toEqual({ new: 4, unchanged: 0 });
+    expect((await target.getAll('touches')).filter((t) => t.messageId === seen.messageId).map((t) => t.prospectId).sort()).toEqual([seen.prospectId, other.id].sort());
+    const twice = { ...backup, touches: [...backup.touches, { ...seen, id: 'same-message-same-person' }] };
+    const refused = parseBackup(JSON.stringify(twice));
+    expect(refused.ok).toBe(false);
+  });
+
   it('deletes all data in one go', async () => {
     const db = await freshDB();
     await seedPipeline(db);

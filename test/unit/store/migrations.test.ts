@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openTouchbaseDB } from '../../../src/store/db';
 import { DB_VERSION } from '../../../src/store/migrations';
 import { createV1Database, v1Prospect } from './v1';
+import { createV2Database } from './v2';
 
 /** What a store looks like, as plain data: the contract each migration must reach. */
 async function describeSchema(name: string) {
@@ -25,7 +26,7 @@ describe('schema migrations', () => {
     const name = `migrate-v0-${Math.random()}`;
     (await openTouchbaseDB(name)).close();
     expect(await describeSchema(name)).toEqual({
-      version: 2,
+      version: 3,
       stores: [
         {
           name: 'prospects',
@@ -44,7 +45,7 @@ describe('schema migrations', () => {
           name: 'touches',
           keyPath: 'id',
           indexes: [
-            { name: 'byMessageId', keyPath: 'messageId', unique: true, multiEntry: false },
+            { name: 'byMessageProspect', keyPath: ['messageId', 'prospectId'], unique: true, multiEntry: false },
             { name: 'byProspectAt', keyPath: ['prospectId', 'at'], unique: false, multiEntry: false },
           ],
         },
@@ -67,7 +68,37 @@ describe('schema migrations', () => {
     expect(await db.get('prospects', 'p3')).toEqual(lost);
     expect(await db.getAllKeysFromIndex('prospects', 'byRemindAt')).toEqual(['p1']);
     expect(await db.getAllKeysFromIndex('prospects', 'byThreadId', 't1')).toEqual(['p1']);
-    expect(await db.getFromIndex('touches', 'byMessageId', 'm1')).toEqual(touch);
+    expect(await db.getFromIndex('touches', 'byMessageProspect', ['m1', 'p1'])).toEqual(touch);
+    db.close();
+  });
+
+  it('v2 → v3: a Gmail message is unique per prospect, every stored record unchanged', async () => {
+    const name = `migrate-v2-${Math.random()}`;
+    const ann = v1Prospect('ann', { remindAt: 1000, threadIds: ['t1'] });
+    const bo = v1Prospect('bo', { threadIds: ['t1'] });
+    const base = { channel: 'email', source: 'gmail', note: '', threadId: 't1' };
+    // As v2 stored them: message m1 only for Ann (v2 refused it for Bo), m2 for Bo, a call without a message.
+    const touches = [
+      { ...base, id: 'a1', prospectId: 'ann', at: 10, direction: 'outbound', messageId: 'm1', createdAt: 10 },
+      { ...base, id: 'b2', prospectId: 'bo', at: 20, direction: 'inbound', messageId: 'm2', createdAt: 20 },
+      { id: 'a3', prospectId: 'ann', at: 30, channel: 'phone', direction: 'outbound', source: 'manual', note: 'call', createdAt: 30 },
+    ];
+    await createV2Database(name, [ann, bo], touches);
+
+    const db = await openTouchbaseDB(name);
+    expect(db.version).toBe(3);
+    expect(await db.getAll('prospects')).toEqual([ann, bo]);
+    // getAll lists by primary key: a1, a3, b2.
+    expect(await db.getAll('touches')).toEqual([touches[0], touches[2], touches[1]]);
+    // The rule: one index entry [messageId, prospectId] per touch that carries a message id.
+    expect(await db.getAllKeysFromIndex('touches', 'byMessageProspect')).toEqual(['a1', 'b2']);
+    expect(await db.getFromIndex('touches', 'byMessageProspect', ['m1', 'ann'])).toEqual(touches[0]);
+    expect([...db.transaction('touches').store.indexNames]).not.toContain('byMessageId');
+
+    // What v2 refused is now stored; the same message for the same person is still refused.
+    await db.add('touches', { ...touches[0], id: 'b1', prospectId: 'bo' } as never);
+    await expect(db.add('touches', { ...touches[0], id: 'again' } as never)).rejects.toMatchObject({ name: 'ConstraintError' });
+    expect(await db.getAllKeysFromIndex('touches', 'byMessageProspect', IDBKeyRange.bound(['m1'], ['m1', []]))).toEqual(['a1', 'b1']);
     db.close();
   });
 

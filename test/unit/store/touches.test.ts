@@ -30,6 +30,22 @@ describe('touches in the store', () => {
     expect((await db.get('prospects', prospect.id))?.touchCount).toBe(1);
   });
 
+  it('counts a message to two tracked people once for each of them', async () => {
+    const { db, prospect: bo } = await setup();
+    const cy = await createProspect(db, { email: 'cy@beta.test', mailbox: 'rep@example.com' }, NOW - 10 * DAY);
+    const message = { ...email, messageId: '18c2f0a1b2c3d4e5', threadId: '18c2f0a1b2c3d4e0', at: NOW - HOUR };
+    const forBo = await logTouch(db, { ...message, prospectId: bo.id }, NOW);
+    const forCy = await logTouch(db, { ...message, prospectId: cy.id }, NOW);
+    const again = await logTouch(db, { ...message, prospectId: cy.id }, NOW);
+    expect([forBo.duplicate, forCy.duplicate, again.duplicate]).toEqual([false, false, true]);
+    expect(again.touch.id).toBe(forCy.touch.id);
+    // Each one's own count, turn and due state follow the message: one outbound touch, ball with them.
+    for (const id of [bo.id, cy.id]) {
+      expect(await db.get('prospects', id)).toMatchObject({ touchCount: 1, unansweredCount: 1, ballWith: 'them', lastOutboundAt: NOW - HOUR });
+    }
+    expect(await db.count('touches')).toBe(2);
+  });
+
   it('warns, without blocking, when an outbound touch follows an unanswered one too soon', async () => {
     const { db, prospect } = await setup();
     await logTouch(db, { ...email, prospectId: prospect.id, at: NOW - HOUR }, NOW);
