@@ -1,5 +1,5 @@
 // The demo mailbox (test/demo-mailbox) in real Chromium, without the extension: proves that the
-// page keeps the Gmail markup contract (DESIGN.md §4) that `npm start` and the extension's
+// page keeps the Gmail markup contract (docs/architecture.md#gmail-hooks) that `npm start` and the extension's
 // end-to-end tests rely on, in every language and through Gmail-style re-rendering.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
