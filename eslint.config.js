@@ -1,4 +1,4 @@
-// Lint rules, and the architecture as import zones (DESIGN.md §3): the domain is pure, the
+// Lint rules, and the architecture as import zones (docs/architecture.md#contexts-and-boundaries): the domain is pure, the
 // store knows no extension API, and the execution contexts (background, content, popup,
 // options) never import each other. A violation is a lint error, so CI keeps the shape.
 import js from '@eslint/js';

@@ -25,6 +25,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 90_000,
+          // expect.poll's default (1 s) is shorter than one busy moment on a shared two-core
+          // machine; a poll still ends the moment its condition holds.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
           // One browser at a time: the machine has two cores and each test owns a profile.
           fileParallelism: false,
         },

@@ -1,14 +1,19 @@
 // `npm test`: every check the project has, in order, with one summary line at the end.
 // Steps: typecheck, npm audit of the shipped dependencies, lint, build (Chrome + Firefox), addons-linter on the Firefox build, unit tests
 // under two time zones (date rules must hold in both), then end-to-end tests in real Chromium.
-// Each vitest test counts once per run; every other step counts as one check.
+// Each vitest test counts once per run; every other step counts as one check. Skipped and todo
+// tests are counted and named: a test that did not run proved nothing, so under CI (CI=true) any of
+// them fails the run.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
+import { countReport, skipsFail, summaryLine } from './vitest-report.mjs';
 
-const results = { passed: 0, failed: 0 };
+const results = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 const notRun = [];
+/** "run label › test name (skipped|todo)" for every vitest test that did not run. */
+const skippedTests = [];
 
 function run(label, command, args, env = {}) {
   console.log(`\n▶ ${label}`);
@@ -34,11 +39,14 @@ function vitest(label, project, env = {}) {
   const ok = run(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
   try {
     const json = JSON.parse(readFileSync(report, 'utf8'));
-    results.passed += json.numPassedTests;
-    results.failed += json.numFailedTests;
-    if (json.numFailedTests > 0 || !ok) failures.push(label);
+    const counts = countReport(label, json);
+    results.passed += counts.passed;
+    results.failed += counts.failed;
+    results.skipped += counts.skipped;
+    skippedTests.push(...counts.notRun);
+    if (counts.failed > 0 || !ok) failures.push(label);
     // A run that crashed before reporting its failures still counts as one failure.
-    if (!ok && json.numFailedTests === 0) results.failed += 1;
+    if (!ok && counts.failed === 0) results.failed += 1;
   } catch {
     results.failed += 1;
     failures.push(`${label} (no report)`);
@@ -74,7 +82,14 @@ if (built) {
   if (chromium) vitest('end-to-end tests in Chromium', 'e2e', { CHROMIUM_PATH: chromium });
 }
 
+if (skippedTests.length) {
+  console.log(`\nSkipped or todo:\n  ${skippedTests.join('\n  ')}`);
+  if (skipsFail(results.skipped, process.env)) {
+    results.failed += 1;
+    failures.push('skipped or todo tests under CI (CI=true)');
+  }
+}
 if (notRun.length) console.log(`\nNot run (needs the network): ${notRun.join('; ')}`);
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
-console.log(`\n${results.passed} passed, ${results.failed} failed`);
+console.log(`\n${summaryLine(results)}`);
 process.exitCode = results.failed === 0 ? 0 : 1;

@@ -13,7 +13,7 @@ export type DueInput = Pick<
   TouchSummary;
 
 /**
- * The next follow-up of a prospect (DESIGN.md §2), or null when it is never due (Lost).
+ * The next follow-up of a prospect (docs/architecture.md#due-rules), or null when it is never due (Lost).
  *
  * The result depends only on the prospect and the settings, not on the current time: a due
  * instance is a fixed moment that can be stored, indexed and notified exactly once. Whether it

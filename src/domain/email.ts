@@ -4,7 +4,7 @@
  */
 const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"'`]+@[^\s@<>()[\]\\,;:"'`.]+(\.[^\s@<>()[\]\\,;:"'`.]+)+$/;
 
-/** Identity of a prospect is the lower-cased address (DESIGN.md §2). */
+/** Identity of a prospect is the lower-cased address (docs/architecture.md#the-domain). */
 export function normalizeEmail(address: string): string {
   return address.trim().toLowerCase();
 }

@@ -1,7 +1,7 @@
 import type { Stage } from './types';
 
 /**
- * The default pipeline (DESIGN.md §2). Ids are stable and stored with each prospect;
+ * The default pipeline (docs/architecture.md#the-domain). Ids are stable and stored with each prospect;
  * names, colours, order and cadences are the rep's to change.
  */
 export const DEFAULT_STAGES: readonly Stage[] = [

@@ -165,7 +165,7 @@ it('annotation cost: rows inserted → all chips painted', async () => {
     }
   }
   sections.push(
-    'Rows inserted at once into a Gmail-like list; every other row belongs to a tracked prospect. *Main thread* is the page\'s main-thread task time (CDP `TaskDuration`) minus the same insertion on a page without the extension (median of 5); *wall* is insertion → every chip painted, including the lookup round trip to the background (and, when cold, its start-up). DESIGN.md §5 asks for 16 ms of main-thread time for 100 rows with a warm worker; `PROFILE=1` shows where it goes (our JavaScript is under 10 ms of it; style and layout of the chips\' shadow roots make most of the rest).\n\n' +
+    'Rows inserted at once into a Gmail-like list; every other row belongs to a tracked prospect. *Main thread* is the page\'s main-thread task time (CDP `TaskDuration`) minus the same insertion on a page without the extension (median of 5); *wall* is insertion → every chip painted, including the lookup round trip to the background (and, when cold, its start-up). [architecture.md](architecture.md#quality-bars) asks for 16 ms of main-thread time for 100 rows with a warm worker; `PROFILE=1` shows where it goes (our JavaScript is under 10 ms of it; style and layout of the chips\' shadow roots make most of the rest).\n\n' +
       table(['rows', 'chips', 'worker', 'main thread (ours)', 'wall'], rows),
   );
 });

@@ -5,7 +5,7 @@ import { bundleSizes } from '../../scripts/bundle-sizes.mjs';
 
 /**
  * Byte budgets: they do not flake, unlike timings. The content script runs inside every Gmail tab,
- * so what it costs is watched here (DESIGN.md §5: ≤ 15 KB gzip in all).
+ * so what it costs is watched here (docs/architecture.md#quality-bars: ≤ 15 KB gzip in all).
  */
 const CONTENT_GZIP_BUDGET = 15 * 1024;
 

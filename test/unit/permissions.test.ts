@@ -3,11 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * What the extension may reach, pinned. DESIGN.md §5 says:
- *   "- **Security & privacy**: permissions `storage`, `alarms`, `notifications` and host
- *     `https://mail.google.com/*` only; no remote code, no network requests; ..."
+ * What the extension may reach, pinned: least privilege (docs/architecture.md#quality-bars).
  * Every way a manifest grants access (API permissions, hosts, optional ones, content-script and
- * web-accessible matches, external connections, CSP) is compared with that list, in the source
+ * web-accessible matches, external connections, CSP) is compared with the list below, in the source
  * manifest and in both builds, so a new permission or host anywhere fails here first.
  */
 const GMAIL = 'https://mail.google.com/*';

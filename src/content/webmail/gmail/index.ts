@@ -7,7 +7,7 @@ import { openThread } from './thread';
 import { viewFromHash } from './view';
 
 /**
- * Gmail as plain values (DESIGN.md §3): the only door from the content script into Gmail's DOM.
+ * Gmail as plain values (docs/architecture.md#gmail-hooks): the only door from the content script into Gmail's DOM.
  * Every function returns partial data and reports mismatches to its MissLogger; none throws.
  */
 export const gmailAdapter: WebmailAdapter = {

@@ -1,5 +1,5 @@
 /**
- * Every piece of Gmail's markup the adapter relies on, and nothing else (DESIGN.md §4).
+ * Every piece of Gmail's markup the adapter relies on, and nothing else (docs/architecture.md#gmail-hooks).
  *
  * Only language-independent hooks live here: class names, `data-*` attributes, `role` and the
  * `email`/`name` attributes. Never aria-label, data-tooltip, title or visible text: Gmail's UI
