@@ -45,8 +45,8 @@ const SAME_EVERYWHERE = new Set(['Gmail', 'Touchbase', 'CSV', 'JSON']);
 const SAME_IN: Readonly<Record<string, ReadonlySet<string>>> = {
   // Gmail and Indonesian CRMs say "email" and "pipeline"; "surel" and "saluran" read as stilted.
   id: new Set(['Email', 'Pipeline']),
-  // Greek sign-up forms and CRMs label the address and channel "Email".
-  el: new Set(['Email']),
+  // Greek sign-up forms and CRMs label the address and channel "Email"; Greek sales teams say "pipeline".
+  el: new Set(['Email', 'Pipeline']),
 };
 
 /** How many letters make an English message worth translating: "yes", "no" and "Due" may stay. */

@@ -57,8 +57,8 @@ describe('last touch in words', () => {
   });
 
   it('Simplified Chinese', () => {
-    expect(lastTouch('zh-CN', 3 * DAY)).toBe('上次跟进：3天前');
-    expect(lastTouch('zh-CN', 400 * DAY)).toBe('上次跟进：1年前');
+    expect(lastTouch('zh-CN', 3 * DAY)).toBe('上次联系：3天前');
+    expect(lastTouch('zh-CN', 400 * DAY)).toBe('上次联系：1年前');
   });
 
   it('Traditional Chinese', () => {
