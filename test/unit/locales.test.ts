@@ -312,3 +312,84 @@ describe('localeCode', () => {
     }
   });
 });
+
+/**
+ * docs/glossary.md fixes one word per term and language. Its tables are read here, so the page
+ * and the messages cannot drift apart: a "never" form anywhere in a language's messages fails, and
+ * so does a term none of whose words appears (the page would be describing strings that are gone).
+ */
+describe('glossary', () => {
+  interface GlossaryRow {
+    readonly term: string;
+    readonly words: readonly string[];
+    readonly never: readonly string[];
+  }
+
+  const page = readFileSync(join(ROOT, 'docs/glossary.md'), 'utf8');
+  const cellsOf = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+  const backticked = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
+
+  /** The terms every language must cover: the first column of the table headed "term | meaning…". */
+  function terms(): string[] {
+    const lines = page.split('\n');
+    const start = lines.findIndex((line) => /^\|\s*term\s*\|\s*meaning/.test(line));
+    const rows: string[] = [];
+    for (const line of lines.slice(start + 2)) {
+      if (!line.startsWith('|')) break;
+      rows.push(cellsOf(line)[0] ?? '');
+    }
+    return rows;
+  }
+
+  /** Each "## Name (`code`)" section's table. */
+  function sections(): Map<string, GlossaryRow[]> {
+    const result = new Map<string, GlossaryRow[]>();
+    let rows: GlossaryRow[] | null = null;
+    for (const line of page.split('\n')) {
+      const heading = /^## .*\(`([A-Za-z_]+)`\)\s*$/.exec(line);
+      if (heading) result.set(heading[1] ?? '', (rows = []));
+      else if (line.startsWith('## ')) rows = null;
+      else if (rows && line.startsWith('|') && !/^\|\s*(term|---)/.test(line)) {
+        const [term = '', word = '', never = ''] = cellsOf(line);
+        rows.push({ term, words: backticked(word), never: backticked(never) });
+      }
+    }
+    return result;
+  }
+
+  const fold = (text: string) => text.toLocaleLowerCase();
+
+  it('covers every language, each with every term once', () => {
+    const expected = terms();
+    expect(expected.length).toBeGreaterThanOrEqual(14);
+    const found = sections();
+    expect([...found.keys()].sort()).toEqual(localeDirs);
+    const problems: string[] = [];
+    for (const [locale, rows] of found) {
+      const listed = rows.map((row) => row.term);
+      if (JSON.stringify(listed) !== JSON.stringify(expected)) problems.push(`${locale}: terms ${listed.join(', ')}; expected ${expected.join(', ')}`);
+      for (const row of rows) if (row.words.length === 0) problems.push(`${locale}: ${row.term} has no word`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(localeDirs)('%s messages follow it: no forbidden form, every term in use', (locale) => {
+    const rows = sections().get(locale) ?? [];
+    const messages = Object.entries(catalog(locale)).map(([key, entry]) => [key, fold(entry.message)] as const);
+    const problems: string[] = [];
+    for (const row of rows) {
+      for (const form of row.never) {
+        for (const [key, text] of messages) if (text.includes(fold(form))) problems.push(`${key}: says ${quote(form)}, which the glossary forbids for ${row.term}`);
+      }
+      if (!row.words.some((word) => messages.some(([, text]) => text.includes(fold(word))))) problems.push(`${row.term}: none of ${row.words.map(quote).join(', ')} appears in any message`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(translations)('%s quotes with its own quotation marks, never ASCII "', (locale) => {
+    const problems = Object.entries(catalog(locale))
+      .filter(([, entry]) => entry.message.includes('"'))
+      .map(([key, entry]) => `${key}: ${entry.message}`);
+    expect(problems).toEqual([]);
+  });
+});
