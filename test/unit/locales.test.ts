@@ -34,8 +34,16 @@ const EXPECTED_LOCALES = ['el', 'en', 'id', 'ru', 'th', 'zh_CN', 'zh_TW'];
 /** CLDR plural categories: the suffixes src/ui/plural.ts may ask for. */
 const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
-/** Chrome Web Store limits on the manifest fields shown in the store and the browser. */
-const MANIFEST_LIMITS: Readonly<Record<string, number>> = { name: 75, short_name: 12, description: 132 };
+/**
+ * Store limits on the manifest fields shown in the store and the browser, in characters.
+ * Chrome Web Store: name 75, short_name 12, description 132. Firefox: addons-linter's manifest
+ * schema refuses a name over 45 (AMO's own listing allows 50), and AMO cuts the summary, which it
+ * takes from the description, at 250.
+ */
+const STORE_LIMITS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  'Chrome Web Store': { name: 75, short_name: 12, description: 132 },
+  'Firefox Add-ons': { name: 45, description: 250 },
+};
 
 /**
  * Messages that rightly read the same as in English. Names and formats stay as they are in
@@ -287,13 +295,18 @@ describe('manifest strings', () => {
     expect(keys).toEqual(expect.arrayContaining(['extDescription', 'extName']));
   });
 
-  it.each(localeDirs)('%s has every manifest string within the Chrome Web Store limits', (locale) => {
+  const storeCases = localeDirs.flatMap((locale) => Object.keys(STORE_LIMITS).map((store) => [locale, store] as const));
+
+  it.each(storeCases)('%s has every manifest string within the %s limits', (locale, store) => {
     const messages = catalog(locale);
     const problems = keys.filter((key) => !messages[key]?.message.trim()).map((key) => `missing ${key}, used by manifest.json`);
     const fields = isRecord(manifest) ? manifest : {};
-    for (const [field, limit] of Object.entries(MANIFEST_LIMITS)) {
+    for (const [field, limit] of Object.entries(STORE_LIMITS[store] ?? {})) {
       const raw = fields[field];
-      if (typeof raw !== 'string') continue;
+      if (typeof raw !== 'string') {
+        problems.push(`manifest.json has no ${field}`);
+        continue;
+      }
       const text = raw.replace(/__MSG_(\w+?)__/g, (_, key: string) => messages[key]?.message ?? '');
       // UTF-16 length: never less than what the store counts.
       if (text.length > limit) problems.push(`${field} is ${text.length} characters, the limit is ${limit}: ${quote(text)}`);
