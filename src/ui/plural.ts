@@ -1,6 +1,6 @@
 /**
  * Small text helpers the content script needs too; kept apart from format.ts so Gmail tabs do not
- * load date-fns' relative-time formatting.
+ * load the popup's date and relative-time formatting.
  */
 
 /** Turns a string key and substitutions into display text; injected so this stays testable. */

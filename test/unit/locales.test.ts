@@ -34,8 +34,16 @@ const EXPECTED_LOCALES = ['el', 'en', 'id', 'ru', 'th', 'zh_CN', 'zh_TW'];
 /** CLDR plural categories: the suffixes src/ui/plural.ts may ask for. */
 const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
-/** Chrome Web Store limits on the manifest fields shown in the store and the browser. */
-const MANIFEST_LIMITS: Readonly<Record<string, number>> = { name: 75, short_name: 12, description: 132 };
+/**
+ * Store limits on the manifest fields shown in the store and the browser, in characters.
+ * Chrome Web Store: name 75, short_name 12, description 132. Firefox: addons-linter's manifest
+ * schema refuses a name over 45 (AMO's own listing allows 50), and AMO cuts the summary, which it
+ * takes from the description, at 250.
+ */
+const STORE_LIMITS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  'Chrome Web Store': { name: 75, short_name: 12, description: 132 },
+  'Firefox Add-ons': { name: 45, description: 250 },
+};
 
 /**
  * Messages that rightly read the same as in English. Names and formats stay as they are in
@@ -45,8 +53,8 @@ const SAME_EVERYWHERE = new Set(['Gmail', 'Touchbase', 'CSV', 'JSON']);
 const SAME_IN: Readonly<Record<string, ReadonlySet<string>>> = {
   // Gmail and Indonesian CRMs say "email" and "pipeline"; "surel" and "saluran" read as stilted.
   id: new Set(['Email', 'Pipeline']),
-  // Greek sign-up forms and CRMs label the address and channel "Email".
-  el: new Set(['Email']),
+  // Greek sign-up forms and CRMs label the address and channel "Email"; Greek sales teams say "pipeline".
+  el: new Set(['Email', 'Pipeline']),
 };
 
 /** How many letters make an English message worth translating: "yes", "no" and "Due" may stay. */
@@ -287,13 +295,18 @@ describe('manifest strings', () => {
     expect(keys).toEqual(expect.arrayContaining(['extDescription', 'extName']));
   });
 
-  it.each(localeDirs)('%s has every manifest string within the Chrome Web Store limits', (locale) => {
+  const storeCases = localeDirs.flatMap((locale) => Object.keys(STORE_LIMITS).map((store) => [locale, store] as const));
+
+  it.each(storeCases)('%s has every manifest string within the %s limits', (locale, store) => {
     const messages = catalog(locale);
     const problems = keys.filter((key) => !messages[key]?.message.trim()).map((key) => `missing ${key}, used by manifest.json`);
     const fields = isRecord(manifest) ? manifest : {};
-    for (const [field, limit] of Object.entries(MANIFEST_LIMITS)) {
+    for (const [field, limit] of Object.entries(STORE_LIMITS[store] ?? {})) {
       const raw = fields[field];
-      if (typeof raw !== 'string') continue;
+      if (typeof raw !== 'string') {
+        problems.push(`manifest.json has no ${field}`);
+        continue;
+      }
       const text = raw.replace(/__MSG_(\w+?)__/g, (_, key: string) => messages[key]?.message ?? '');
       // UTF-16 length: never less than what the store counts.
       if (text.length > limit) problems.push(`${field} is ${text.length} characters, the limit is ${limit}: ${quote(text)}`);
@@ -310,5 +323,86 @@ describe('localeCode', () => {
       expect(code, locale).toBe(locale.replace('_', '-'));
       expect(Intl.getCanonicalLocales(code), locale).toEqual([code]);
     }
+  });
+});
+
+/**
+ * docs/glossary.md fixes one word per term and language. Its tables are read here, so the page
+ * and the messages cannot drift apart: a "never" form anywhere in a language's messages fails, and
+ * so does a term none of whose words appears (the page would be describing strings that are gone).
+ */
+describe('glossary', () => {
+  interface GlossaryRow {
+    readonly term: string;
+    readonly words: readonly string[];
+    readonly never: readonly string[];
+  }
+
+  const page = readFileSync(join(ROOT, 'docs/glossary.md'), 'utf8');
+  const cellsOf = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+  const backticked = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
+
+  /** The terms every language must cover: the first column of the table headed "term | meaning…". */
+  function terms(): string[] {
+    const lines = page.split('\n');
+    const start = lines.findIndex((line) => /^\|\s*term\s*\|\s*meaning/.test(line));
+    const rows: string[] = [];
+    for (const line of lines.slice(start + 2)) {
+      if (!line.startsWith('|')) break;
+      rows.push(cellsOf(line)[0] ?? '');
+    }
+    return rows;
+  }
+
+  /** Each "## Name (`code`)" section's table. */
+  function sections(): Map<string, GlossaryRow[]> {
+    const result = new Map<string, GlossaryRow[]>();
+    let rows: GlossaryRow[] | null = null;
+    for (const line of page.split('\n')) {
+      const heading = /^## .*\(`([A-Za-z_]+)`\)\s*$/.exec(line);
+      if (heading) result.set(heading[1] ?? '', (rows = []));
+      else if (line.startsWith('## ')) rows = null;
+      else if (rows && line.startsWith('|') && !/^\|\s*(term|---)/.test(line)) {
+        const [term = '', word = '', never = ''] = cellsOf(line);
+        rows.push({ term, words: backticked(word), never: backticked(never) });
+      }
+    }
+    return result;
+  }
+
+  const fold = (text: string) => text.toLocaleLowerCase();
+
+  it('covers every language, each with every term once', () => {
+    const expected = terms();
+    expect(expected.length).toBeGreaterThanOrEqual(14);
+    const found = sections();
+    expect([...found.keys()].sort()).toEqual(localeDirs);
+    const problems: string[] = [];
+    for (const [locale, rows] of found) {
+      const listed = rows.map((row) => row.term);
+      if (JSON.stringify(listed) !== JSON.stringify(expected)) problems.push(`${locale}: terms ${listed.join(', ')}; expected ${expected.join(', ')}`);
+      for (const row of rows) if (row.words.length === 0) problems.push(`${locale}: ${row.term} has no word`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(localeDirs)('%s messages follow it: no forbidden form, every term in use', (locale) => {
+    const rows = sections().get(locale) ?? [];
+    const messages = Object.entries(catalog(locale)).map(([key, entry]) => [key, fold(entry.message)] as const);
+    const problems: string[] = [];
+    for (const row of rows) {
+      for (const form of row.never) {
+        for (const [key, text] of messages) if (text.includes(fold(form))) problems.push(`${key}: says ${quote(form)}, which the glossary forbids for ${row.term}`);
+      }
+      if (!row.words.some((word) => messages.some(([, text]) => text.includes(fold(word))))) problems.push(`${row.term}: none of ${row.words.map(quote).join(', ')} appears in any message`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(translations)('%s quotes with its own quotation marks, never ASCII "', (locale) => {
+    const problems = Object.entries(catalog(locale))
+      .filter(([, entry]) => entry.message.includes('"'))
+      .map(([key, entry]) => `${key}: ${entry.message}`);
+    expect(problems).toEqual([]);
   });
 });
