@@ -8,9 +8,10 @@ import {
   prospectFieldChecks,
   recordId,
   threadLink,
+  stageId,
   touchSource,
 } from '../domain/inputs';
-import { arrayOf, isPlainObject, num, object, oneOf, refuse, str, type Check, type Result } from '../domain/validate';
+import { arrayOf, isPlainObject, num, object, oneOf, recordOf, refuse, str, type Check, type Result } from '../domain/validate';
 import { fileText } from '../domain/backup';
 import { settingsShape } from '../domain/settingsInput';
 import { PROTOCOL_TAG, type MessageName, type RequestEnvelope, type RequestOf } from './protocol';
@@ -23,7 +24,8 @@ const senderChosenId = str({ min: 36, max: 36, pattern: /^[0-9a-f]{8}-[0-9a-f]{4
 const importRequest = object({
   kind: oneOf(['backup', 'csv'] as const),
   text: fileText,
-});
+  stageChoices: recordOf(str({ min: 1, max: 200 }), stageId, { max: 1000 }),
+}, ['stageChoices']);
 
 /** Runtime checks for each request payload: the boundary where unknown data becomes typed. */
 const payloadChecks: { [K in MessageName]: Check<RequestOf<K>> } = {
