@@ -11,7 +11,7 @@ import { stageLabel } from '../domain/stages';
 import { download, readChosenFile, today } from './files';
 import { ImportSummaryView } from './ImportSummaryView';
 
-type Pending = { readonly kind: ImportKind; readonly text: string; readonly name: string; readonly preview: ImportPreview; readonly stageChoices: Readonly<Record<string, string>> };
+type Pending = { readonly kind: ImportKind; readonly text: string; readonly name: string; readonly preview: ImportPreview; readonly stageChoices: Readonly<Record<string, string>>; readonly checking?: boolean };
 type Props = { readonly database: Promise<TouchbaseDB>; readonly settings: Settings };
 
 /** Backup, restore, CSV and deleting everything: every write goes through the background. */
@@ -51,12 +51,21 @@ export function DataSection({ database, settings }: Props) {
     });
   };
   // Another stage for a CSV value can change what the import does: the preview is asked again.
-  const chooseStage = (job: Pending, value: string, stageId: string) => report(async () => {
+  // Until that answer is back, the summary cannot be confirmed.
+  const chooseStage = (job: Pending, value: string, stageId: string) => {
     const stageChoices = { ...job.stageChoices, [value]: stageId };
-    const preview = await send('import.preview', { kind: job.kind, text: job.text, stageChoices });
-    setPending({ ...job, preview, stageChoices });
-    return t('importReady', job.name);
-  });
+    setPending({ ...job, stageChoices, checking: true });
+    report(async () => {
+      try {
+        const preview = await send('import.preview', { kind: job.kind, text: job.text, stageChoices });
+        setPending({ ...job, preview, stageChoices });
+        return t('importReady', job.name);
+      } catch (error) {
+        setPending({ ...job, stageChoices: job.stageChoices });
+        throw error;
+      }
+    });
+  };
   const apply = (job: Pending) => report(async () => {
     const done = await send('import.apply', { kind: job.kind, text: job.text, stageChoices: job.stageChoices });
     setPending(null);
@@ -82,7 +91,7 @@ export function DataSection({ database, settings }: Props) {
         <label>{t('importCsv')} <input type="file" accept=".csv,text/csv" onChange={choose('csv')} /></label>
       </div>
       {pending && (
-        <ImportSummaryView name={pending.name} preview={pending.preview} settings={settings} onStage={(value, stageId) => chooseStage(pending, value, stageId)} onConfirm={() => apply(pending)} onCancel={() => setPending(null)} />
+        <ImportSummaryView name={pending.name} preview={pending.preview} choices={pending.stageChoices} busy={pending.checking === true} settings={settings} onStage={(value, stageId) => chooseStage(pending, value, stageId)} onConfirm={() => apply(pending)} onCancel={() => setPending(null)} />
       )}
       <div class="row">
         <button type="button" class="danger" onClick={askWipe}>{t('deleteAll')}</button>

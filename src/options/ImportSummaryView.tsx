@@ -8,6 +8,10 @@ type Props = {
   readonly name: string;
   readonly preview: ImportPreview;
   readonly settings: Settings;
+  /** The stages picked so far, shown at once (the preview that follows them may still be on its way). */
+  readonly choices: Readonly<Record<string, string>>;
+  /** A new preview is being computed: its summary cannot be confirmed yet. */
+  readonly busy: boolean;
   /** The rep picked another stage for a CSV stage value. */
   readonly onStage: (value: string, stageId: string) => void;
   readonly onConfirm: () => void;
@@ -15,7 +19,7 @@ type Props = {
 };
 
 /** What an import will do, computed by the same code that applies it; nothing is written before "Import". */
-export function ImportSummaryView({ name, preview, settings: rep, onStage, onConfirm, onCancel }: Props) {
+export function ImportSummaryView({ name, preview, settings: rep, choices, busy, onStage, onConfirm, onCancel }: Props) {
   const { prospects, touches, settings } = preview;
   const count = (key: string, n: number) => plural(t, key, n, uiLanguage());
   return (
@@ -35,7 +39,7 @@ export function ImportSummaryView({ name, preview, settings: rep, onStage, onCon
           {preview.stages.map(({ value, stageId }) => (
             <label key={value}>
               {t('importStageFor', value)}{' '}
-              <select value={stageId} onChange={(event) => onStage(value, (event.currentTarget as HTMLSelectElement).value)}>
+              <select value={choices[value] ?? stageId} onChange={(event) => onStage(value, (event.currentTarget as HTMLSelectElement).value)}>
                 {rep.stages.map((stage) => <option key={stage.id} value={stage.id}>{stageLabel(stage, t)}</option>)}
               </select>
             </label>
@@ -43,7 +47,7 @@ export function ImportSummaryView({ name, preview, settings: rep, onStage, onCon
         </fieldset>
       )}
       <div class="row">
-        <button type="button" class="primary" onClick={onConfirm}>{t('importConfirm')}</button>
+        <button type="button" class="primary" disabled={busy} onClick={onConfirm}>{t('importConfirm')}</button>
         <button type="button" onClick={onCancel}>{t('cancel')}</button>
       </div>
     </div>
