@@ -22,7 +22,7 @@ function stageAliases(settings: Settings, translate: ((key: string) => string) |
 }
 
 /** Parses the file (refusing it whole with a message naming the row or field), then previews or applies it. */
-export async function runImport({ kind, text }: ImportRequest, ctx: CommandContext, apply: boolean): Promise<CommandResult<ImportPreview>> {
+export async function runImport({ kind, text, stageChoices = {} }: ImportRequest, ctx: CommandContext, apply: boolean): Promise<CommandResult<ImportPreview>> {
   const { db, now } = ctx;
   let summary;
   if (kind === 'backup') {
@@ -30,10 +30,10 @@ export async function runImport({ kind, text }: ImportRequest, ctx: CommandConte
     if (!backup.ok) throw new StoreError('invalid', backup.problem);
     summary = await importBackup(db, backup.value, apply);
   } else {
-    const rows = parseProspectsCsv(text, stageAliases(await readSettings(db), ctx.translate));
-    if (!rows.ok) throw new StoreError('invalid', rows.problem);
-    summary = await importCsv(db, rows.value, now, apply);
+    const file = parseProspectsCsv(text, stageAliases(await readSettings(db), ctx.translate));
+    if (!file.ok) throw new StoreError('invalid', file.problem);
+    summary = await importCsv(db, file.value, stageChoices, now, apply);
   }
   const { changed, ...preview } = summary;
-  return apply ? { value: preview, changed, settingsChanged: preview.settings === 'replaced' } : { value: preview, changed: [] };
+  return apply ? { value: preview, changed, settingsChanged: preview.settings === 'replaced' || preview.stages.length > 0 } : { value: preview, changed: [] };
 }

@@ -1,6 +1,6 @@
-import { channel, direction, email, gmailId, mailbox, millis, prospectFieldChecks, recordId, stageId, threadLinks, touchSource } from './inputs';
+import { channel, direction, email, gmailId, mailbox, millis, prospectFieldChecks, recordId, stageId, threadLinks, touchNote, touchSource } from './inputs';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { checkSettingsChange, plainText } from './settingsInput';
+import { checkSettingsChange } from './settingsInput';
 import type { Prospect, Touch } from './types';
 import { arrayOf, nullable, num, object, oneOf, refuse, str, type Check, type Refusal, type Result } from './validate';
 
@@ -42,9 +42,6 @@ const derived = {
 const prospectRecord = object(
   {
     ...prospectFieldChecks,
-    name: plainText({ max: 200 }),
-    company: plainText({ max: 200 }),
-    notes: plainText({ max: 5000 }),
     id: recordId, email, mailbox, threads: threadLinks,
     createdAt: millis, updatedAt: millis, stageEnteredAt: millis,
     reachedStages: arrayOf(stageId, { max: 50 }),
@@ -55,7 +52,7 @@ const prospectRecord = object(
 );
 
 const touchRecord = object(
-  { id: recordId, prospectId: recordId, at: millis, channel, direction, source: touchSource, note: plainText({ max: 2000 }), createdAt: millis, messageId: gmailId, threadId: gmailId },
+  { id: recordId, prospectId: recordId, at: millis, channel, direction, source: touchSource, note: touchNote, createdAt: millis, messageId: gmailId, threadId: gmailId },
   ['messageId', 'threadId'],
 );
 

@@ -50,10 +50,24 @@ export const threadLink = object({
   subject: str({ max: 500 }),
 });
 
+/**
+ * The one grammar for what a rep writes, at every entry point (commands, backup, CSV). Text is
+ * text: `<`, `&` and quotes are kept and always shown as text, never refused as "markup" — a
+ * note `see <https://acme.test/pricing>` or a name `Ann <ann@x.test>` must survive a backup.
+ * A name or company is a one-line label: surrounding whitespace is dropped on the way in, so a
+ * stored label passes unchanged. Notes are kept exactly as typed, indent and trailing blanks too.
+ */
+export const labelText = (max: number): Check<string> => str({ max });
+export const typedText = (max: number): Check<string> => str({ max, trim: false });
+export const personName = labelText(200);
+export const companyName = labelText(200);
+export const prospectNotes = typedText(5000);
+export const touchNote = typedText(2000);
+
 /** The fields of a prospect a rep may set; every one optional in a patch. */
 export const prospectFieldChecks = {
-  name: str({ max: 200 }),
-  company: str({ max: 200 }),
+  name: personName,
+  company: companyName,
   stageId,
   value: nullable(num({ min: 0, max: 1e12 })),
   currency: str({ max: 3, pattern: /^([A-Z]{3})?$/ }),
@@ -63,7 +77,7 @@ export const prospectFieldChecks = {
   cadenceDays: nullable(num({ min: 1, max: 365, integer: true })),
   nextMeetingAt: nullable(millis),
   snoozedUntil: nullable(millis),
-  notes: str({ max: 5000, trim: false }),
+  notes: prospectNotes,
 };
 
 export const threadLinks = arrayOf(threadLink, { max: 200 });

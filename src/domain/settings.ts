@@ -17,6 +17,11 @@ export interface Settings {
   /** A reply from the prospect becomes due this many minutes after it arrived. */
   readonly replyNeededDelayMinutes: number;
   readonly notificationsEnabled: boolean;
+  /**
+   * CSV import: stage values of other tools (a CRM status such as "Open - Not Contacted", lower
+   * case) and the stage id the rep mapped each to; the next file with the same value maps alike.
+   */
+  readonly csvStageNames?: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -1,6 +1,6 @@
 import type { Settings } from './settings';
 import { STAGE_KINDS, type Stage } from './types';
-import { arrayOf, bool, nullable, num, object, oneOf, refuse, str, type Check, type Result } from './validate';
+import { arrayOf, bool, nullable, num, object, oneOf, recordOf, refuse, str, type Check, type Result } from './validate';
 
 /** Tag-like markup (`<b`, `</`, `<!`, `<?`): never a stage name, a person or a company. */
 export const MARKUP = /<[a-z!/?]/i;
@@ -43,7 +43,8 @@ export const settingsShape: Check<Settings> = object({
   minGapWorkingDays: num({ min: 0, max: 30, integer: true }),
   replyNeededDelayMinutes: num({ min: 0, max: 7 * 24 * 60, integer: true }),
   notificationsEnabled: bool,
-});
+  csvStageNames: recordOf(str({ min: 1, max: 200 }), str({ min: 1, max: 40, pattern: /^[a-z0-9][a-z0-9_-]*$/ }), { max: 1000 }),
+}, ['csvStageNames']);
 
 /**
  * A change of settings from the options page. Stages may be renamed, recoloured, reordered and

@@ -78,6 +78,25 @@ export function arrayOf<T>(check: Check<T>, opts: { max: number }): Check<T[]> {
   };
 }
 
+/** A plain object used as a map: at most `max` entries, each key and value checked. */
+export function recordOf<T>(key: Check<string>, check: Check<T>, opts: { max: number }): Check<Record<string, T>> {
+  return (value, path) => {
+    if (!isPlainObject(value)) return fail(path, 'mustBeObject');
+    const entries = Object.entries(value);
+    if (entries.length > opts.max) return fail(path, 'tooManyItems', opts.max);
+    const out: [string, T][] = [];
+    for (const [name, item] of entries) {
+      if (FORBIDDEN_KEYS.has(name)) return fail(join(path, name), 'notAllowed');
+      const checkedKey = key(name, join(path, name));
+      if (!checkedKey.ok) return checkedKey;
+      const result = check(item, join(path, name));
+      if (!result.ok) return result;
+      out.push([checkedKey.value, result.value]);
+    }
+    return ok(Object.fromEntries(out));
+  };
+}
+
 type Shape = Record<string, Check<unknown>>;
 type Out<S extends Shape> = { [K in keyof S]: S[K] extends Check<infer T> ? T : never };
 

@@ -7,10 +7,11 @@ import {
   millis,
   prospectFieldChecks,
   recordId,
+  stageId,
   threadLink,
   touchSource,
 } from '../domain/inputs';
-import { arrayOf, num, object, oneOf, str, type Check } from '../domain/validate';
+import { arrayOf, num, object, oneOf, recordOf, str, type Check } from '../domain/validate';
 import { fileText } from '../domain/backup';
 import { settingsShape } from '../domain/settingsInput';
 import type { MessageName, RequestOf } from './protocol';
@@ -53,10 +54,15 @@ const fieldKeys = Object.keys(prospectFieldChecks) as (keyof typeof prospectFiel
 /** An id the sender picks for a record it creates, so resending the command is safe: a UUID. */
 export const senderChosenId = str({ min: 36, max: 36, pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i });
 
-const importRequest = object({
-  kind: oneOf(['backup', 'csv'] as const),
-  text: fileText,
-});
+const importRequest = object(
+  {
+    kind: oneOf(['backup', 'csv'] as const),
+    text: fileText,
+    // The rep's answer for each stage value the file names that is not one of their stages.
+    stageChoices: recordOf(str({ min: 1, max: 200 }), stageId, { max: 1000 }),
+  },
+  ['stageChoices'],
+);
 
 const everywhere: readonly SenderKind[] = ['extensionPage', 'gmailContentScript'];
 /** Bulk and settings-wide changes: only from Touchbase's own pages, never from a Gmail tab. */

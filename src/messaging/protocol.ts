@@ -83,12 +83,16 @@ export interface ImportRequest {
   readonly kind: ImportKind;
   /** The file's text, at most MAX_IMPORT_BYTES characters. */
   readonly text: string;
+  /** CSV: the stage the rep picked for each stage value that is none of theirs (value as the preview spelled it → stage id). */
+  readonly stageChoices?: Readonly<Record<string, string>>;
 }
 
 export interface ImportPreview {
   readonly prospects: { readonly new: number; readonly updated: number; readonly unchanged: number; readonly keptNewer: number };
   readonly touches: { readonly new: number; readonly unchanged: number };
   readonly settings: 'replaced' | 'unchanged' | 'none';
+  /** CSV: each stage value that is none of the rep's stages, and the stage it is imported into. */
+  readonly stages: readonly { readonly value: string; readonly stageId: string }[];
 }
 
 export type MessageName = keyof Protocol;

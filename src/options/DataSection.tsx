@@ -11,7 +11,7 @@ import { stageLabel } from '../domain/stages';
 import { download, readChosenFile, today } from './files';
 import { ImportSummaryView } from './ImportSummaryView';
 
-type Pending = { readonly kind: ImportKind; readonly text: string; readonly name: string; readonly preview: ImportPreview };
+type Pending = { readonly kind: ImportKind; readonly text: string; readonly name: string; readonly preview: ImportPreview; readonly stageChoices: Readonly<Record<string, string>>; readonly checking?: boolean };
 type Props = { readonly database: Promise<TouchbaseDB>; readonly settings: Settings };
 
 /** Backup, restore, CSV and deleting everything: every write goes through the background. */
@@ -46,12 +46,28 @@ export function DataSection({ database, settings }: Props) {
     report(async () => {
       const text = await readChosenFile(file);
       const preview = await send('import.preview', { kind, text });
-      setPending({ kind, text, name: file.name, preview });
+      setPending({ kind, text, name: file.name, preview, stageChoices: {} });
       return t('importReady', file.name);
     });
   };
+  // Another stage for a CSV value can change what the import does: the preview is asked again.
+  // Until that answer is back, the summary cannot be confirmed.
+  const chooseStage = (job: Pending, value: string, stageId: string) => {
+    const stageChoices = { ...job.stageChoices, [value]: stageId };
+    setPending({ ...job, stageChoices, checking: true });
+    report(async () => {
+      try {
+        const preview = await send('import.preview', { kind: job.kind, text: job.text, stageChoices });
+        setPending({ ...job, preview, stageChoices });
+        return t('importReady', job.name);
+      } catch (error) {
+        setPending({ ...job, stageChoices: job.stageChoices });
+        throw error;
+      }
+    });
+  };
   const apply = (job: Pending) => report(async () => {
-    const done = await send('import.apply', { kind: job.kind, text: job.text });
+    const done = await send('import.apply', { kind: job.kind, text: job.text, stageChoices: job.stageChoices });
     setPending(null);
     return t('importDone', [job.name, String(done.prospects.new), String(done.prospects.updated)]);
   });
@@ -74,7 +90,9 @@ export function DataSection({ database, settings }: Props) {
         <button type="button" onClick={exportCsv}>{t('exportCsv')}</button>
         <label>{t('importCsv')} <input type="file" accept=".csv,text/csv" onChange={choose('csv')} /></label>
       </div>
-      {pending && <ImportSummaryView name={pending.name} preview={pending.preview} onConfirm={() => apply(pending)} onCancel={() => setPending(null)} />}
+      {pending && (
+        <ImportSummaryView name={pending.name} preview={pending.preview} choices={pending.stageChoices} busy={pending.checking === true} settings={settings} onStage={(value, stageId) => chooseStage(pending, value, stageId)} onConfirm={() => apply(pending)} onCancel={() => setPending(null)} />
+      )}
       <div class="row">
         <button type="button" class="danger" onClick={askWipe}>{t('deleteAll')}</button>
       </div>

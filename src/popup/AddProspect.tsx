@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Settings } from '../domain/settings';
-import { CHANNELS, type Channel } from '../domain/types';
+import { CHANNELS } from '../domain/types';
+import { createRequestFromForm } from './addProspectForm';
 import { StageOptions } from './StageOptions';
 import { t } from '../platform/i18n';
 import { send } from '../platform/messages';
@@ -19,20 +20,7 @@ export function AddProspect({ settings, announce, onDone }: Props) {
   const [error, setError] = useState('');
   const onSubmit = (event: Event) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
-    const text = (name: string) => String(data.get(name) ?? '').trim();
-    const number = (name: string) => (text(name) === '' ? null : Number(text(name)));
-    const work = send('prospect.create', {
-      email: text('email'),
-      mailbox: '',
-      name: text('name'),
-      company: text('company'),
-      stageId: text('stage'),
-      value: number('value'),
-      cadenceDays: number('cadence'),
-      channel: (CHANNELS.find((c) => c === text('channel')) ?? 'email') as Channel,
-      notes: text('notes'),
-    }).then(
+    const work = send('prospect.create', createRequestFromForm(new FormData(event.currentTarget as HTMLFormElement))).then(
       (created) => {
         setError('');
         onDone();

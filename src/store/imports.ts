@@ -1,6 +1,7 @@
 import type { Backup } from '../domain/backup';
-import type { CsvProspect } from '../domain/csv';
+import type { CsvFile, CsvProspect } from '../domain/csv';
 import { newProspectBase } from '../domain/newProspect';
+import type { Settings } from '../domain/settings';
 import type { Prospect } from '../domain/types';
 import type { TouchbaseDB } from './db';
 import { StoreError } from './errors';
@@ -13,8 +14,16 @@ export interface ImportSummary {
   readonly prospects: { readonly new: number; readonly updated: number; readonly unchanged: number; readonly keptNewer: number };
   readonly touches: { readonly new: number; readonly unchanged: number };
   readonly settings: 'replaced' | 'unchanged' | 'none';
+  /** CSV stage values that are none of the rep's stages, and the stage each is imported into. */
+  readonly stages: readonly StageChoice[];
   /** Prospects whose stored record changed (for change events). */
   readonly changed: readonly string[];
+}
+
+export interface StageChoice {
+  /** The value as the file spells it (first spelling). */
+  readonly value: string;
+  readonly stageId: string;
 }
 
 type Counts = { new: number; updated: number; unchanged: number; keptNewer: number };
@@ -89,32 +98,41 @@ export function importBackup(db: TouchbaseDB, backup: Backup, apply: boolean): P
     const settingsChange = same(current, backup.settings) ? 'unchanged' : 'replaced';
     if (settingsChange === 'replaced') await tx.objectStore('settings').put(backup.settings, SETTINGS_KEY);
     const changed = await rederiveAll(tx, backup.settings);
-    return { prospects: counts, touches: { new: added, unchanged: backup.touches.length - added }, settings: settingsChange, changed: [...new Set([...changed, ...storedId.values()])] };
+    return { prospects: counts, touches: { new: added, unchanged: backup.touches.length - added }, settings: settingsChange, stages: [], changed: [...new Set([...changed, ...storedId.values()])] };
   });
 }
 
 /**
- * Imports CSV rows: a row whose address is already tracked updates the columns the file has;
- * any other row becomes a new prospect (in no particular mailbox, like one added by hand).
+ * Imports CSV rows. With a Mailbox column (Touchbase's own file) a row is the prospect of that
+ * address in that mailbox; without one, a row updates its address in every mailbox it is tracked
+ * in. A row whose address is already tracked gets the columns the file has; any other row
+ * becomes a new prospect. A stage value that is none of the rep's stages goes to the stage the
+ * rep chose for it (`chosen`, by the value as the file spells it), else the one chosen last time,
+ * else the first stage (New lead); applying remembers the choices.
  */
-export function importCsv(db: TouchbaseDB, rows: readonly CsvProspect[], now: number, apply: boolean): Promise<ImportSummary> {
+export function importCsv(db: TouchbaseDB, file: CsvFile, chosen: Readonly<Record<string, string>>, now: number, apply: boolean): Promise<ImportSummary> {
   return inOneTransaction(db, apply, async (tx) => {
     const prospects = tx.objectStore('prospects');
     const settings = await settingsIn(tx);
+    const stages = stageChoices(file, chosen, settings);
+    const stageOf = new Map(stages.map((choice) => [choice.value.toLowerCase(), choice.stageId]));
     const firstStage = settings.stages[0]?.id ?? 'new';
     const counts: Counts = { new: 0, updated: 0, unchanged: 0, keptNewer: 0 };
     const changed: string[] = [];
-    for (const row of rows) {
-      const matches = await prospects.index('byEmail').getAll(row.email);
+    for (const { unknownStage, mailbox, ...row } of file.rows) {
+      const fields: Omit<CsvProspect, 'unknownStage' | 'mailbox'> = unknownStage === undefined ? row : { ...row, stageId: stageOf.get(unknownStage.toLowerCase())! };
+      const matches = mailbox === undefined
+        ? await prospects.index('byEmail').getAll(row.email)
+        : [await prospects.index('byMailboxEmail').get([mailbox, row.email])].filter((p) => p !== undefined);
       if (matches.length === 0) {
         const id = crypto.randomUUID();
-        await rederiveAndPut(tx, newProspectBase(row, { id, mailbox: '', stageId: row.stageId ?? firstStage, threads: [], now }), settings);
+        await rederiveAndPut(tx, newProspectBase(fields, { id, mailbox: mailbox ?? '', stageId: fields.stageId ?? firstStage, threads: [], now }), settings);
         counts.new += 1;
         changed.push(id);
         continue;
       }
       for (const existing of matches) {
-        const { email: _sameAddress, ...patch } = row;
+        const { email: _sameAddress, ...patch } = fields;
         const edited = withPatch(existing, patch, now);
         if (same(edited, existing)) {
           counts.unchanged += 1;
@@ -125,6 +143,24 @@ export function importCsv(db: TouchbaseDB, rows: readonly CsvProspect[], now: nu
         changed.push(existing.id);
       }
     }
-    return { prospects: counts, touches: { new: 0, unchanged: 0 }, settings: 'none', changed };
+    const remembered = { ...settings.csvStageNames, ...Object.fromEntries(stageOf) };
+    if (stages.length > 0 && !same(remembered, settings.csvStageNames ?? {})) {
+      await tx.objectStore('settings').put({ ...settings, csvStageNames: remembered }, SETTINGS_KEY);
+    }
+    return { prospects: counts, touches: { new: 0, unchanged: 0 }, settings: 'none', stages, changed };
+  });
+}
+
+/** The stage each unknown value of the file goes to; a choice of a stage that does not exist is refused. */
+function stageChoices(file: CsvFile, chosen: Readonly<Record<string, string>>, settings: Settings): StageChoice[] {
+  const firstStage = settings.stages[0]?.id ?? 'new';
+  const picked = new Map(Object.entries(chosen).map(([value, stageId]) => [value.toLowerCase(), stageId]));
+  const exists = (stageId: string | undefined): stageId is string => settings.stages.some((s) => s.id === stageId);
+  return file.unknownStages.map((value) => {
+    const key = value.toLowerCase();
+    const pick = picked.get(key);
+    if (pick !== undefined && !exists(pick)) throw StoreError.of('invalid', 'stageChoices', 'noSuchStage', pick);
+    const remembered = settings.csvStageNames?.[key];
+    return { value, stageId: pick ?? (exists(remembered) ? remembered : firstStage) };
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { email, isoDate, prospectFieldChecks } from '../../../src/domain/inputs';
+import { email, isoDate, prospectFieldChecks, touchNote } from '../../../src/domain/inputs';
+import { recordOf } from '../../../src/domain/validate';
 import { object, str } from '../../../src/domain/validate';
 
 describe('input checks', () => {
@@ -33,5 +34,23 @@ describe('input checks', () => {
     expect(prospectFieldChecks.name('x'.repeat(201), 'name').ok).toBe(false);
     expect(prospectFieldChecks.currency('usd', 'currency').ok).toBe(false);
     expect(prospectFieldChecks.currency('USD', 'currency').ok).toBe(true);
+  });
+
+  it('takes text as text: what looks like markup is kept, notes keep their blanks, labels lose only the outer ones', () => {
+    expect(prospectFieldChecks.name(' Ann <ann@x.test> ', 'name')).toEqual({ ok: true, value: 'Ann <ann@x.test>' });
+    expect(prospectFieldChecks.company('R&D <Labs>', 'company')).toEqual({ ok: true, value: 'R&D <Labs>' });
+    expect(prospectFieldChecks.notes('  see <https://acme.test/pricing>\n', 'notes')).toEqual({ ok: true, value: '  see <https://acme.test/pricing>\n' });
+    expect(touchNote(' left a voicemail ', 'note')).toEqual({ ok: true, value: ' left a voicemail ' });
+    expect(touchNote('x'.repeat(2001), 'note').ok).toBe(false);
+  });
+
+  it('checks a map key by key, refusing prototype keys', () => {
+    const check = recordOf(str({ min: 1, max: 5 }), str({ min: 1, max: 3 }), { max: 2 });
+    expect(check({ a: 'x', b: 'y' }, 'm')).toEqual({ ok: true, value: { a: 'x', b: 'y' } });
+    expect(check({ a: 'x', b: 'y', c: 'z' }, 'm')).toMatchObject({ ok: false, error: 'm: has more than 2 items' });
+    expect(check(JSON.parse('{"__proto__":"x"}'), 'm')).toMatchObject({ ok: false, error: 'm.__proto__: is not allowed' });
+    expect(check({ a: 'long!' }, 'm')).toMatchObject({ ok: false, error: 'm.a: is longer than 3 characters' });
+    expect(check({ toolongkey: 'x' }, 'm').ok).toBe(false);
+    expect(check([], 'm').ok).toBe(false);
   });
 });
