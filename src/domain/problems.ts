@@ -44,7 +44,6 @@ export const PROBLEMS = {
   csvNoEmail: 'no Email column (found: $COLUMNS$)',
   csvTooManyCells: 'has $CELLS$ cells but the header has $COLUMNS$',
   csvDuplicate: '$EMAIL$ is already on row $ROW$',
-  csvUnknownStage: 'Stage "$STAGE$" is not one of your stages',
   csvAmountAmbiguous: '"$AMOUNT$" can be read two ways: nothing else in the file shows whether "." or "," marks the decimals',
   csvAmountMixed: '"$AMOUNT$" uses "$SEPARATOR$" for decimals, but row $ROW$ uses the other mark',
   noSuchProspect: 'prospect $ID$ does not exist',
