@@ -39,12 +39,14 @@ function chip(prospect: Prospect, settings: Settings, now: number, t: Translate,
   const view = statusView(prospect, settings, now, t, locale);
   const { host, root } = shadowHost('span', CHIP, CHIP_CSS);
   host.setAttribute('data-prospect-id', prospect.id);
-  // One element per chip (the stage dot is a pseudo-element): a list of a thousand rows pays for
-  // style and layout of every node we add.
+  // Two elements per chip (the stage dot is a pseudo-element): a list of a thousand rows pays for
+  // style and layout of every node we add. The stage has its own so a long name is cut short
+  // (CHIP_CSS), never the count or the due state; the label keeps the whole sentence.
   const body = el(
     'span',
     { class: `chip ${view.tone}`, role: 'img', 'aria-label': view.label, title: view.label, style: `--stage:${view.stageColor}` },
-    [view.stageName, String(prospect.touchCount), view.due].filter(Boolean).join(' · '),
+    el('span', { class: 'stage' }, view.stageName),
+    ` · ${[String(prospect.touchCount), view.due].filter(Boolean).join(' · ')}`,
   );
   root.appendChild(body);
   return host;

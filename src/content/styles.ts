@@ -2,7 +2,8 @@
 export const CHIP_CSS = `
 :host { display: inline-flex; vertical-align: middle; margin: 0 6px 0 0; }
 .chip { display: inline-flex; align-items: center; gap: 4px; font: 500 11px/16px system-ui, sans-serif; border-radius: 8px; padding: 0 6px; white-space: nowrap; background: #eef3f2; color: #1f1f1f; border: 1px solid #d5e0de; }
-.chip::before { content: ''; width: 8px; height: 8px; border-radius: 50%; background: var(--stage); }
+.chip::before { content: ''; flex: none; width: 8px; height: 8px; border-radius: 50%; background: var(--stage); }
+.stage { max-width: 90px; overflow: hidden; text-overflow: ellipsis; }
 .overdue { color: #c5221f; } .today { color: #b06000; } .reply { color: #0b57d0; } .decision { color: #8430ce; }
 @media (prefers-color-scheme: dark) { .chip { background: #2d3a39; color: #e8eaed; border-color: #3c4b49; } .overdue { color: #f28b82; } .today { color: #fdd663; } .reply { color: #8ab4f8; } .decision { color: #d7aefb; } }
 `;

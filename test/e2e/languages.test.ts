@@ -73,3 +73,125 @@ describe.each(cases)('the product in $lang', ({ lang, locale, ago }) => {
     }
   });
 });
+
+/**
+ * Every surface fits in every language. The popup is 400 px wide: its header (title, the three
+ * tabs, help and settings) must stay on one line, with no label cut or pushed out of it. A Gmail
+ * chip must stay within CHIP_LIMIT_PX: the stage name is cut short past STAGE_LIMIT_PX (CHIP_CSS;
+ * the accessible name and tooltip keep it whole), and the count and due words are kept short per
+ * language. The limit is English's widest chip (241 px in the fonts of the test machine) plus about
+ * a tenth; widths depend on the fonts installed, so they are measured, not computed.
+ */
+const CHIP_LIMIT_PX = 270;
+const STAGE_LIMIT_PX = 90;
+const DAY = 86_400_000;
+
+const everyLanguage = [
+  { lang: 'en', locale: 'en' },
+  { lang: 'id', locale: 'id' },
+  { lang: 'el', locale: 'el' },
+  { lang: 'th', locale: 'th' },
+  { lang: 'ru', locale: 'ru' },
+  { lang: 'zh-CN', locale: 'zh_CN' },
+  { lang: 'zh-TW', locale: 'zh_TW' },
+];
+
+const STAGES = ['new', 'contacted', 'qualified', 'meeting', 'proposal', 'negotiation', 'won', 'nurture', 'lost'];
+
+/**
+ * The due states with the longest words, each reached the same way whatever the day: overdue by
+ * two-digit days (a touch 40 days ago, against cadences of a few days), next in two-digit days
+ * (snoozed 25 days ahead), waiting on me (their message 4 days ago), decision needed (six
+ * unanswered touches over 70 days).
+ */
+const DUE_STATES = ['overdue', 'later', 'reply', 'decision'] as const;
+
+type DueState = (typeof DUE_STATES)[number];
+
+/** Every stage once, and the stage with the longest name in every due state. */
+function layoutCases(m: (key: string) => string): (readonly [string, DueState])[] {
+  const longest = STAGES.reduce((a, b) => (m(`stage_${b}`).length > m(`stage_${a}`).length ? b : a));
+  return [...STAGES.filter((stage) => stage !== longest).map((stage) => [stage, 'overdue'] as const), ...DUE_STATES.map((state) => [longest, state] as const)];
+}
+
+describe.each(everyLanguage)('the layout in $lang', ({ lang, locale }) => {
+  it('keeps the popup header on one line and every chip within its width', { timeout: 120_000 }, async () => {
+    const m = messages(locale);
+    browser = await launchWithExtension({ lang });
+    try {
+      await serveDemoMailbox(browser.context);
+      const popup = await browser.context.newPage();
+      await popup.goto(browser.extensionUrl('src/popup/index.html'));
+      await popup.getByRole('heading', { level: 1, name: m('popupTitle') }).waitFor();
+      const header = await popup.evaluate(() => {
+        const problems: string[] = [];
+        const box = document.querySelector('header')!.getBoundingClientRect();
+        for (const node of document.querySelectorAll<HTMLElement>('header h1, header button')) {
+          const name = node.getAttribute('aria-label') ?? node.textContent ?? '';
+          const rect = node.getBoundingClientRect();
+          if (rect.left < box.left - 0.5 || rect.right > box.right + 0.5) problems.push(`${name} sticks out of the header (${rect.left}–${rect.right} in ${box.left}–${box.right})`);
+          if (node.scrollWidth > node.clientWidth) problems.push(`${name} is cut (${node.scrollWidth} px in ${node.clientWidth})`);
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const lines = new Set([...range.getClientRects()].map((line) => Math.round(line.top)));
+          if (lines.size > 1) problems.push(`${name} wraps onto ${lines.size} lines`);
+        }
+        if (document.documentElement.scrollWidth > document.documentElement.clientWidth) problems.push('the popup scrolls sideways');
+        return problems;
+      });
+      expect(header).toEqual([]);
+
+      const gmail = await browser.context.newPage();
+      await gmail.goto(`${DEMO_MAILBOX_URL}?hl=${lang}#inbox`);
+      await expect.poll(async () => (await rowStates(gmail)).length, { timeout: 15_000 }).toBeGreaterThan(layoutCases(m).length);
+      // Senders of rows on screen, one prospect each: every stage in every due state.
+      // (The demo inbox also holds hostile senders, which Touchbase rightly refuses to track.)
+      // Only rows with one other party: a row shared by two tracked people shows one chip of the two.
+      const others = (await rowStates(gmail)).map((row) => row.emails.filter((email) => email !== DEMO_REP.toLowerCase()));
+      const senders = [...new Set(others.filter((emails) => emails.length === 1).flat())].filter((email) => /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(email));
+      expect(senders.length).toBeGreaterThanOrEqual(layoutCases(m).length);
+      const now = Date.now();
+      const created: { id: string; stageId: string }[] = [];
+      for (const [index, [stageId, state]] of layoutCases(m).entries()) {
+        const email = senders[index]!;
+        const { id } = await command(popup, 'prospect.create', { email, name: email, mailbox: DEMO_REP, stageId, ...(state === 'later' ? { snoozedUntil: now + 25 * DAY } : {}) });
+        const touch = (direction: 'inbound' | 'outbound', daysAgo: number) =>
+          command(popup, 'touch.log', { prospectId: id, channel: 'email', direction, source: 'manual', note: '', at: now - daysAgo * DAY });
+        if (state === 'overdue') await touch('outbound', 40);
+        if (state === 'reply') await touch('inbound', 4);
+        if (state === 'decision') for (const daysAgo of [70, 60, 50, 40, 30, 20]) await touch('outbound', daysAgo);
+        created.push({ id, stageId });
+      }
+      const ids = created.map((prospect) => prospect.id);
+
+      const chipSizes = () =>
+        gmail.evaluate(() =>
+          [...document.querySelectorAll('[data-touchbase="chip"]')].map((host) => {
+            const chip = host.shadowRoot!.querySelector<HTMLElement>('.chip')!;
+            const stage = chip.querySelector<HTMLElement>('.stage')!;
+            return { id: host.getAttribute('data-prospect-id') ?? '', label: chip.getAttribute('aria-label') ?? '', text: chip.textContent ?? '', width: chip.getBoundingClientRect().width, stage: stage.getBoundingClientRect().width };
+          }),
+        );
+      // Every prospect's chip is drawn with its last touch counted before anything is measured.
+      const touchesOf = (state: DueState) => ({ overdue: 1, later: 0, reply: 1, decision: 6 })[state];
+      const expected = layoutCases(m).map(([, state]) => touchesOf(state));
+      await expect
+        .poll(async () => {
+          const drawn = new Map((await chipSizes()).map((chip) => [chip.id, chip.text]));
+          return created.filter(({ id }, index) => !drawn.get(id)?.includes(` · ${expected[index]}`)).map(({ id, stageId }, index) => `${stageId}, ${expected[index]} touches: ${drawn.get(id) ?? 'no chip'}`);
+        }, { timeout: 20_000 })
+        .toEqual([]);
+
+      const chips = (await chipSizes()).filter((chip) => ids.includes(chip.id));
+      const tooWide = chips.filter((chip) => chip.width > CHIP_LIMIT_PX).map((chip) => `${Math.round(chip.width)} px: ${chip.text}`);
+      expect(tooWide).toEqual([]);
+      expect(chips.filter((chip) => chip.stage > STAGE_LIMIT_PX + 0.5).map((chip) => chip.text)).toEqual([]);
+      // A stage cut short on screen is whole in the accessible name and the tooltip.
+      const stageOf = new Map(created.map((prospect) => [prospect.id, m(`stage_${prospect.stageId}`)]));
+      expect(chips.filter((chip) => !chip.label.startsWith(`${stageOf.get(chip.id)} · `)).map((chip) => chip.label)).toEqual([]);
+    } finally {
+      await browser.close();
+      browser = undefined;
+    }
+  });
+});
