@@ -18,6 +18,8 @@ let gmail: Page;
 let ann: Prospect;
 
 const MAILBOX = 'rep@redraw.test';
+/** A redraw waits for a change event, a lookup and the recent touches: on a busy machine it takes a while. */
+const REDRAW = { timeout: 15_000 };
 const THREAD = '18bc1a2b3c4d6a01';
 
 beforeAll(async () => {
@@ -35,7 +37,7 @@ afterAll(async () => browser?.close());
 /** Changes Ann from the popup and waits until the card shows the change: the card has been redrawn. */
 async function changeFromPopup(company: string): Promise<void> {
   await command(popup, 'prospect.update', { id: ann.id, patch: { company } });
-  await expect.poll(() => cardText(gmail)).toContain(company);
+  await expect.poll(() => cardText(gmail), REDRAW).toContain(company);
 }
 
 /** Gmail shows a new message from Ann in the open thread: it is logged as a touch, and the card redrawn. */
@@ -52,7 +54,7 @@ async function emailArrives(messageId: string): Promise<void> {
     },
     { id: messageId, email: ann.email },
   );
-  await expect.poll(async () => (await readTouches(popup)).some((touch) => touch.messageId === messageId)).toBe(true);
+  await expect.poll(async () => (await readTouches(popup)).some((touch) => touch.messageId === messageId), REDRAW).toBe(true);
 }
 
 const field = (name: string) =>
@@ -60,7 +62,7 @@ const field = (name: string) =>
 
 describe('a card redrawn while the rep works in it', () => {
   it('keeps the typed note, the focus and the picked channel, and logs exactly what the rep typed', async () => {
-    await expect.poll(() => cardText(gmail), { timeout: 15_000 }).toContain('Able Co');
+    await expect.poll(() => cardText(gmail), REDRAW).toContain('Able Co');
     // Picks the second channel with the keyboard, then types into the note field.
     await focusInCard(gmail, 'select[name=channel]');
     await gmail.keyboard.press('ArrowDown');
@@ -70,7 +72,7 @@ describe('a card redrawn while the rep works in it', () => {
     expect(await field('note')).toEqual({ value: 'Called about ', focused: true });
     await gmail.keyboard.type('the 40 seats');
     await emailArrives('18bc1a2b3c4d6a02');
-    await expect.poll(() => cardText(gmail)).toMatch(/← /); // the inbound touch is listed: redrawn again
+    await expect.poll(() => cardText(gmail), REDRAW).toMatch(/← /); // the inbound touch is listed: redrawn again
     expect(await field('note')).toEqual({ value: 'Called about the 40 seats', focused: true });
     expect((await field('channel')).value).toBe(CHANNELS[1]);
     await gmail.keyboard.press('Enter');
@@ -83,7 +85,7 @@ describe('a card redrawn while the rep works in it', () => {
     await clickInCard(gmail, 'input[name=days]');
     await gmail.keyboard.type('14');
     await command(popup, 'prospect.update', { id: ann.id, patch: { company: 'Able Group', cadenceDays: 30, nextMeetingAt: Date.UTC(2030, 0, 15, 9, 30) } });
-    await expect.poll(() => cardText(gmail)).toContain('Able Group');
+    await expect.poll(() => cardText(gmail), REDRAW).toContain('Able Group');
     expect(await field('days')).toEqual({ value: '14', focused: true });
     expect((await field('at')).value).toMatch(/^2030-01-1[45]T\d\d:\d\d$/);
   });
@@ -95,5 +97,34 @@ describe('a card redrawn while the rep works in it', () => {
     await changeFromPopup('Able International');
     await gmail.mouse.up();
     await expect.poll(manual).toBe(before + 1);
+  });
+});
+
+describe('a popup item that moves to another section while the rep types in its panel', () => {
+  it('comes back with its Log touch panel open, the note typed so far and the focus', async () => {
+    const DAY = 86_400_000;
+    const cleo = await command(popup, 'prospect.create', { email: 'cleo@redraw.test', mailbox: MAILBOX, name: 'Cleo Clay' });
+    await command(popup, 'touch.log', { prospectId: cleo.id, channel: 'email', direction: 'outbound', source: 'manual', note: '', at: Date.now() - 40 * DAY });
+    const list = await browser.context.newPage();
+    await list.setViewportSize({ width: 400, height: 600 });
+    await list.goto(browser.extensionUrl('src/popup/index.html'));
+    const item = (section: RegExp) => list.getByRole('region', { name: section }).getByRole('listitem', { name: 'Cleo Clay' });
+    await item(/Overdue/).waitFor();
+    await list.getByRole('button', { name: 'Log touch: Cleo Clay' }).click();
+    const panel = list.getByRole('group', { name: 'Log touch: Cleo Clay' });
+    await panel.getByRole('textbox').click();
+    await list.keyboard.type('Left a voicemail');
+    // Another window snoozes Cleo: the item moves from Overdue to the next seven days.
+    await command(popup, 'prospect.update', { id: cleo.id, patch: { snoozedUntil: Date.now() + 3 * DAY } });
+    await item(/Next 7 days/).waitFor();
+    expect(await panel.count()).toBe(1);
+    expect(await panel.getByRole('textbox').inputValue()).toBe('Left a voicemail');
+    expect(await list.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Note');
+    await list.keyboard.type(', will call back');
+    await panel.getByRole('button', { name: 'Phone' }).click();
+    await expect
+      .poll(async () => (await readTouches(popup)).filter((t) => t.prospectId === cleo.id && t.channel === 'phone').map((t) => t.note))
+      .toEqual(['Left a voicemail, will call back']);
+    await list.close();
   });
 });
