@@ -5,7 +5,7 @@ import type { Settings } from '../domain/settings';
 import { CHANNELS, type Channel, type Prospect } from '../domain/types';
 import type { Translate } from '../ui/plural';
 import { el } from './dom';
-import { byUser } from './userInput';
+import { holdSubmit, onActivate, onEnter, onPick } from './userInput';
 
 /** What a card action asks the background to do; threadCard.ts sends it and shows the outcome. */
 export type CardAction =
@@ -13,98 +13,143 @@ export type CardAction =
   | { readonly kind: 'update'; readonly patch: Partial<Pick<Prospect, 'stageId' | 'snoozedUntil' | 'cadenceDays' | 'nextMeetingAt'>> }
   | { readonly kind: 'decide'; readonly outcome: 'nurture' | 'lost' };
 
-type Act = (action: CardAction, origin: string) => void;
+/**
+ * Sends an action. `field` is a one-off field whose text the action carries (a note, a date): once
+ * the action is done it is emptied, unless the rep has typed on meanwhile.
+ */
+type Act = (action: CardAction, field?: HTMLInputElement) => void;
 
-/** A labelled form whose submit runs `onSubmit`; every control has an accessible name. */
-function form(name: string, label: string, onSubmit: (data: FormData) => void, ...controls: HTMLElement[]): HTMLFormElement {
-  const node = el('form', { 'aria-label': label, 'data-form': name }, ...controls);
-  node.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (byUser(event)) onSubmit(new FormData(node));
-  });
+/** What the card shows now: forms read it when the rep acts, so a redraw never leaves them stale. */
+export interface Live {
+  readonly prospect: Prospect;
+  readonly settings: Settings;
+  readonly now: number;
+  readonly t: Translate;
+}
+
+/** A labelled form whose action runs on Enter in one of `fields` or a click on `button`. */
+function form(name: string, label: string, run: () => void, fields: readonly HTMLElement[], button: HTMLButtonElement, ...others: HTMLElement[]): HTMLFormElement {
+  const node = el('form', { 'aria-label': label, 'data-form': name }, ...others, ...fields, button);
+  holdSubmit(node);
+  for (const field of fields) onEnter(field, run);
+  onActivate(button, run);
   return node;
 }
 
 function select(name: string, label: string, options: readonly [string, string][], selected?: string): HTMLSelectElement {
   const node = el('select', { name, 'aria-label': label });
-  for (const [value, text] of options) node.appendChild(el('option', { value, selected: value === selected }, text));
+  setOptions(node, options);
+  if (selected !== undefined) follow(node, selected);
   return node;
 }
 
+function setOptions(list: HTMLSelectElement, options: readonly [string, string][]): void {
+  list.replaceChildren(...options.map(([value, text]) => el('option', { value }, text)));
+}
+
+/** The value each control was last given from the store; a control whose value differs was edited by the rep. */
+const fromStore = new WeakMap<HTMLInputElement | HTMLSelectElement, string>();
+
+/**
+ * Shows the stored `value` in `control` unless the rep has edited it since the last redraw: what
+ * the rep is typing or has picked stays until they act on it.
+ */
+function follow(control: HTMLInputElement | HTMLSelectElement, value: string): void {
+  const last = fromStore.get(control);
+  if (last === undefined || control.value === last || control.value === value) {
+    if (control.value !== value) control.value = value;
+    fromStore.set(control, value);
+  }
+}
+
 export function logTouchForm(t: Translate, act: Act): HTMLFormElement {
-  return form(
-    'log',
-    t('logTouch'),
-    (data) => act({ kind: 'logTouch', channel: channelOf(data.get('channel')), note: String(data.get('note') ?? '') }, 'log'),
-    select('channel', t('cardChannel'), CHANNELS.map((c) => [c, t(`channel_${c}`)])),
-    el('input', { name: 'note', type: 'text', maxlength: 2000, placeholder: t('cardNotePlaceholder'), 'aria-label': t('cardNote') }),
-    el('button', { type: 'submit' }, t('logTouch')),
-  );
+  const channel = select('channel', t('cardChannel'), CHANNELS.map((c) => [c, t(`channel_${c}`)]));
+  const note = el('input', { name: 'note', type: 'text', maxlength: 2000, placeholder: t('cardNotePlaceholder'), 'aria-label': t('cardNote') });
+  const run = () => act({ kind: 'logTouch', channel: channelOf(channel.value), note: note.value }, note);
+  return form('log', t('logTouch'), run, [note], el('button', { type: 'submit' }, t('logTouch')), channel);
 }
 
-export function stageForm(prospect: Prospect, settings: Settings, t: Translate, act: Act): HTMLFormElement {
-  const choice = select('stage', t('cardStage'), settings.stages.map((s) => [s.id, stageLabel(s, t)]), prospect.stageId);
-  choice.addEventListener('change', (event) => byUser(event) && act({ kind: 'update', patch: { stageId: choice.value } }, 'stage'));
-  return form('stage', t('cardStage'), () => act({ kind: 'update', patch: { stageId: choice.value } }, 'stage'), choice);
+const stageOptions = (live: Live): [string, string][] => live.settings.stages.map((s) => [s.id, stageLabel(s, live.t)]);
+
+export function stageForm(live: Live, act: Act): HTMLFormElement {
+  const choice = select('stage', live.t('cardStage'), stageOptions(live), live.prospect.stageId);
+  onPick(choice, () => act({ kind: 'update', patch: { stageId: choice.value } }));
+  const node = el('form', { 'aria-label': live.t('cardStage'), 'data-form': 'stage' }, choice);
+  holdSubmit(node);
+  return node;
 }
 
-export function snoozeForm(settings: Settings, t: Translate, act: Act, now: number): HTMLFormElement {
-  const until = (days: number) => deliveryOn(addDays(new Date(now), days), settings);
+export function snoozeForm(live: () => Live, act: Act): HTMLFormElement {
+  const { t } = live();
+  const until = (day: Date) => deliveryOn(day, live().settings);
   const quick = ([1, 3, 7] as const).map((days) => {
     const button = el('button', { type: 'button', 'data-snooze': days }, t(`snooze_${days}`));
-    button.addEventListener('click', (event) => byUser(event) && act({ kind: 'update', patch: { snoozedUntil: until(days) } }, 'snooze'));
+    onActivate(button, () => act({ kind: 'update', patch: { snoozedUntil: until(addDays(new Date(live().now), days)) } }));
     return button;
   });
   const date = el('input', { name: 'until', type: 'date', 'aria-label': t('cardSnoozeUntil'), required: true });
-  return form(
-    'snooze',
-    t('cardSnooze'),
-    (data) => {
-      const picked = String(data.get('until') ?? '');
-      const [y, m, d] = picked.split('-').map(Number);
-      if (y && m && d) act({ kind: 'update', patch: { snoozedUntil: deliveryOn(new Date(y, m - 1, d), settings) } }, 'snooze');
-    },
-    ...quick,
-    date,
-    el('button', { type: 'submit' }, t('cardSnoozeUntilButton')),
-  );
+  const run = () => {
+    const [y, m, d] = date.value.split('-').map(Number);
+    if (y && m && d) act({ kind: 'update', patch: { snoozedUntil: until(new Date(y, m - 1, d)) } }, date);
+  };
+  return form('snooze', t('cardSnooze'), run, [date], el('button', { type: 'submit' }, t('cardSnoozeUntilButton')), ...quick);
 }
 
-export function cadenceForm(prospect: Prospect, t: Translate, act: Act): HTMLFormElement {
-  return form(
-    'cadence',
-    t('cardCadence'),
-    (data) => {
-      const days = Number(data.get('days'));
-      act({ kind: 'update', patch: { cadenceDays: Number.isInteger(days) && days > 0 ? days : null } }, 'cadence');
-    },
-    el('input', { name: 'days', type: 'number', min: 1, max: 365, value: prospect.cadenceDays ?? '', placeholder: t('cardCadencePlaceholder'), 'aria-label': t('cardCadenceDays') }),
-    el('button', { type: 'submit' }, t('cardSetCadence')),
-  );
+export function cadenceForm(live: Live, act: Act): HTMLFormElement {
+  const { t } = live;
+  const days = el('input', { name: 'days', type: 'number', min: 1, max: 365, placeholder: t('cardCadencePlaceholder'), 'aria-label': t('cardCadenceDays') });
+  follow(days, cadenceValue(live.prospect));
+  const run = () => {
+    const value = Number(days.value);
+    act({ kind: 'update', patch: { cadenceDays: Number.isInteger(value) && value > 0 ? value : null } });
+  };
+  return form('cadence', t('cardCadence'), run, [days], el('button', { type: 'submit' }, t('cardSetCadence')));
 }
 
-export function meetingForm(prospect: Prospect, t: Translate, act: Act): HTMLFormElement {
-  const current = prospect.nextMeetingAt === null ? '' : localInputValue(prospect.nextMeetingAt);
-  return form(
-    'meeting',
-    t('cardMeeting'),
-    (data) => {
-      const value = String(data.get('at') ?? '');
-      const at = value ? new Date(value).getTime() : NaN;
-      act({ kind: 'update', patch: { nextMeetingAt: Number.isFinite(at) ? at : null } }, 'meeting');
-    },
-    el('input', { name: 'at', type: 'datetime-local', value: current, 'aria-label': t('cardMeetingAt') }),
-    el('button', { type: 'submit' }, t('cardSetMeeting')),
-  );
+export function meetingForm(live: Live, act: Act): HTMLFormElement {
+  const { t } = live;
+  const at = el('input', { name: 'at', type: 'datetime-local', 'aria-label': t('cardMeetingAt') });
+  follow(at, meetingValue(live.prospect));
+  const run = () => {
+    const time = at.value ? new Date(at.value).getTime() : NaN;
+    act({ kind: 'update', patch: { nextMeetingAt: Number.isFinite(time) ? time : null } });
+  };
+  return form('meeting', t('cardMeeting'), run, [at], el('button', { type: 'submit' }, t('cardSetMeeting')));
 }
 
 export function decisionButtons(t: Translate, act: Act): HTMLElement[] {
   return (['nurture', 'lost'] as const).map((outcome) => {
     const button = el('button', { type: 'button', 'data-decide': outcome }, t(`decide_${outcome}`));
-    button.addEventListener('click', (event) => byUser(event) && act({ kind: 'decide', outcome }, `decide-${outcome}`));
+    onActivate(button, () => act({ kind: 'decide', outcome }));
     return button;
   });
 }
+
+/**
+ * Brings the forms of a card drawn earlier up to date with `live` in place: stored values the rep
+ * has not edited follow the store, the stage list follows renamed stages; focus, typed text and
+ * open lists are left alone.
+ */
+export function syncForms(root: ParentNode, live: Live): void {
+  const stage = root.querySelector<HTMLSelectElement>('select[name=stage]');
+  if (stage) {
+    const options = stageOptions(live);
+    const shown = [...stage.options].map((o): [string, string] => [o.value, o.text]);
+    if (JSON.stringify(shown) !== JSON.stringify(options)) {
+      const picked = stage.value;
+      setOptions(stage, options);
+      stage.value = picked;
+    }
+    follow(stage, live.prospect.stageId);
+  }
+  const days = root.querySelector<HTMLInputElement>('input[name=days]');
+  if (days) follow(days, cadenceValue(live.prospect));
+  const at = root.querySelector<HTMLInputElement>('input[name=at]');
+  if (at) follow(at, meetingValue(live.prospect));
+}
+
+const cadenceValue = (prospect: Prospect) => (prospect.cadenceDays === null ? '' : String(prospect.cadenceDays));
+const meetingValue = (prospect: Prospect) => (prospect.nextMeetingAt === null ? '' : localInputValue(prospect.nextMeetingAt));
 
 function channelOf(value: FormDataEntryValue | null): Channel {
   return CHANNELS.find((channel) => channel === value) ?? 'email';

@@ -45,11 +45,24 @@ function sharedSheet(css: string): CSSStyleSheet | null {
   return sheets.get(css) ?? null;
 }
 
-/** A host element of ours with an open shadow root styled with `css`. */
+/**
+ * Our hosts' shadow roots, reachable only from this script. The roots are closed: a script of the
+ * page gets `null` from `host.shadowRoot`, so it can neither read the rep's notes, values and touches
+ * out of a card or chip, nor get hold of a control to drive.
+ */
+const roots = new WeakMap<Element, ShadowRoot>();
+
+/** The shadow root of one of our hosts (null for any other element). */
+export function shadowOf(host: Element | null | undefined): ShadowRoot | null {
+  return (host && roots.get(host)) ?? null;
+}
+
+/** A host element of ours with a closed shadow root styled with `css`. */
 export function shadowHost(tag: 'span' | 'div', kind: string, css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(tag);
   host.setAttribute(MARKER, kind);
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
+  roots.set(host, root);
   const sheet = sharedSheet(css);
   if (sheet) root.adoptedStyleSheets = [sheet];
   else {
@@ -58,6 +71,26 @@ export function shadowHost(tag: 'span' | 'div', kind: string, css: string): { ho
     root.appendChild(style);
   }
   return { host, root };
+}
+
+/**
+ * Makes `target` show what `source` shows, changing only what differs: text the rep has selected
+ * in an unchanged part stays selected. For nodes without listeners or form state (the card's
+ * read-only part); `source` is a fresh build of the same part.
+ */
+export function morph(target: Element, source: Element): void {
+  for (const { name } of [...target.attributes]) if (!source.hasAttribute(name)) target.removeAttribute(name);
+  for (const { name, value } of source.attributes) if (target.getAttribute(name) !== value) target.setAttribute(name, value);
+  const wanted = [...source.childNodes];
+  wanted.forEach((next, index) => {
+    const current = target.childNodes[index];
+    if (current instanceof Element && next instanceof Element && current.tagName === next.tagName) morph(current, next);
+    else if (current instanceof Text && next instanceof Text) {
+      if (current.data !== next.data) current.data = next.data;
+    } else if (current) target.replaceChild(next, current);
+    else target.appendChild(next);
+  });
+  while (target.childNodes.length > wanted.length) target.lastChild!.remove();
 }
 
 /** Removes every node Touchbase ever added to the page. */

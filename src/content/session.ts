@@ -5,7 +5,7 @@ import type { CardAction } from './cardForms';
 import type { ProspectCache } from './prospectCache';
 import { RecentSet } from './bounded';
 import { annotateRow } from './rowChips';
-import { renderCard } from './threadCard';
+import { renderCard, type CardOutcome } from './threadCard';
 import { settingsStamp } from './settingsStamp';
 import { TouchDetector } from './touchDetector';
 import { plural } from '../ui/plural';
@@ -102,18 +102,18 @@ export class Session {
     }
   }
 
-  private async act(action: CardAction, prospect: Prospect | null): Promise<string> {
-    if (!prospect) return '';
+  private async act(action: CardAction, prospect: Prospect | null): Promise<CardOutcome> {
+    if (!prospect) return { message: '', done: false };
     try {
       if (action.kind === 'logTouch') {
         const result = await send('touch.log', { prospectId: prospect.id, channel: action.channel, direction: 'outbound', source: 'manual', note: action.note });
-        return result.warning ? plural(t, 'pestWarning', result.warning.workingDaysSince, uiLanguage()) : t('logged');
+        return { message: result.warning ? plural(t, 'pestWarning', result.warning.workingDaysSince, uiLanguage()) : t('logged'), done: true };
       }
       if (action.kind === 'update') await send('prospect.update', { id: prospect.id, patch: action.patch });
       else await send('prospect.decide', { id: prospect.id, outcome: action.outcome });
-      return t('saved');
+      return { message: t('saved'), done: true };
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return { message: error instanceof Error ? error.message : String(error), done: false };
     }
   }
 

@@ -2,9 +2,9 @@ import type { Settings } from '../domain/settings';
 import type { Prospect, Touch } from '../domain/types';
 import { dateText, statusView } from '../ui/status';
 import { moneyText, plural, type Translate } from '../ui/plural';
-import { cadenceForm, decisionButtons, logTouchForm, meetingForm, snoozeForm, stageForm, type CardAction } from './cardForms';
-import { MARKER, el, shadowHost } from './dom';
-import { byUser, watchInput } from './userInput';
+import { cadenceForm, decisionButtons, logTouchForm, meetingForm, snoozeForm, stageForm, syncForms, type CardAction, type Live } from './cardForms';
+import { MARKER, append, el, morph, shadowHost, shadowOf } from './dom';
+import { holdSubmit, onActivate } from './userInput';
 import { CARD_CSS } from './styles';
 import type { Person } from './webmail/types';
 
@@ -13,51 +13,106 @@ export interface CardContext {
   readonly now: number;
   readonly t: Translate;
   readonly locale: string;
-  /** Runs an action; resolves to a message for the status line (a pest warning, an error…). */
-  readonly act: (action: CardAction) => Promise<string>;
+  /** Runs an action; resolves to a message for the status line (a pest warning, an error…) and whether it was done. */
+  readonly act: (action: CardAction) => Promise<CardOutcome>;
   readonly track: (person: Person) => Promise<string>;
 }
 
+export interface CardOutcome {
+  readonly message: string;
+  readonly done: boolean;
+}
+
+type Content = { prospect: Prospect; touches: readonly Touch[] } | { candidates: readonly Person[] };
+
+/** A card drawn in an anchor: what it stands for, and how to bring it up to date in place. */
+interface DrawnCard {
+  readonly identity: string;
+  update(content: Content, ctx: CardContext): void;
+}
+
 const CARD = 'card';
+const drawn = new WeakMap<HTMLElement, DrawnCard>();
 
 /**
- * The last outcome shown on the card of each anchor. A command's change event usually redraws the
- * card before the command's own reply arrives, so the outcome is written to whichever card is
- * current, and a redraw shows it again.
+ * The last outcome shown on the card of each anchor. A command's change event may replace the
+ * card (a tracked sender becomes a prospect) before the command's own reply arrives, so the outcome
+ * is written to whichever card is current, and a new card shows it again.
  */
 const lastStatus = new WeakMap<HTMLElement, string>();
 
-/** The shadow root of the card currently drawn in `anchor` (a redraw replaces the host). */
-function currentCard(anchor: HTMLElement): ShadowRoot | null {
-  return anchor.querySelector(`:scope > [${MARKER}="${CARD}"]`)?.shadowRoot ?? null;
+function cardHost(anchor: HTMLElement): HTMLElement | null {
+  return anchor.querySelector<HTMLElement>(`:scope > [${MARKER}="${CARD}"]`);
 }
 
-/** The card above an open thread: the prospect and its quick actions, or "Track as prospect". */
-export function renderCard(anchor: HTMLElement, content: { prospect: Prospect; touches: readonly Touch[] } | { candidates: readonly Person[] }, ctx: CardContext): HTMLElement {
+/** The same card for the same prospect (or the same choice of people) in the same language. */
+function identityOf(content: Content, ctx: CardContext): string {
+  const who = 'prospect' in content ? `prospect:${content.prospect.id}` : `track:${JSON.stringify(content.candidates)}`;
+  return `${ctx.locale}:${who}`;
+}
+
+/**
+ * The card above an open thread: the prospect and its quick actions, or "Track as prospect".
+ * When the anchor already shows the card of the same prospect, that card is updated in place, so a
+ * change made elsewhere (another tab, the popup, a detected email) keeps what the rep is typing,
+ * where the focus is, an open list, and a click already under way on one of its buttons.
+ */
+export function renderCard(anchor: HTMLElement, content: Content, ctx: CardContext): HTMLElement {
+  const identity = identityOf(content, ctx);
+  const current = cardHost(anchor);
+  const card = current && drawn.get(current);
+  if (current && card?.identity === identity) {
+    card.update(content, ctx);
+    for (const other of anchor.querySelectorAll(`:scope > [${MARKER}="${CARD}"]`)) if (other !== current) other.remove();
+    return current;
+  }
   const { host, root } = shadowHost('div', CARD, CARD_CSS);
-  watchInput(root);
   const status = el('p', { role: 'status', 'aria-live': 'polite' }, lastStatus.get(anchor) ?? '');
-  const run = (work: Promise<string>, origin: string) => {
-    status.textContent = '…';
-    void work.then((message) => {
-      lastStatus.set(anchor, message);
-      const live = currentCard(anchor)?.querySelector<HTMLElement>('[role=status]');
-      if (live) live.textContent = message;
-      // The card is redrawn after a change: give keyboard users their place back.
-      refocus(anchor, origin);
-    });
+  const show = (message: string) => {
+    lastStatus.set(anchor, message);
+    const live = shadowOf(cardHost(anchor))?.querySelector<HTMLElement>('[role=status]');
+    if (live) live.textContent = message;
   };
-  const body =
-    'prospect' in content
-      ? prospectCard(content.prospect, content.touches, ctx, (action, origin) => run(ctx.act(action), origin))
-      : trackForm(content.candidates, ctx, (person) => run(ctx.track(person), 'track'));
-  root.appendChild(el('section', { class: 'card', 'aria-label': ctx.t('cardTitle') }, ...body, status));
+  const section = el('section', { class: 'card', 'aria-label': ctx.t('cardTitle') });
+  let latest = ctx;
+  if ('prospect' in content) {
+    let live: Live = { prospect: content.prospect, settings: ctx.settings, now: ctx.now, t: ctx.t };
+    const summary = el('div', { class: 'summary' }, ...prospectSummary(content.prospect, content.touches, ctx));
+    const act = (action: CardAction, field?: HTMLInputElement) => {
+      const sent = field?.value;
+      status.textContent = '…';
+      void latest.act(action).then((outcome) => {
+        show(outcome.message);
+        if (outcome.done && field && field.value === sent) field.value = '';
+      });
+    };
+    append(section, [summary, ...prospectForms(() => live, act), status]);
+    drawn.set(host, {
+      identity,
+      update(next, ctx) {
+        if (!('prospect' in next)) return;
+        latest = ctx;
+        live = { prospect: next.prospect, settings: ctx.settings, now: ctx.now, t: ctx.t };
+        morph(summary, el('div', { class: 'summary' }, ...prospectSummary(next.prospect, next.touches, ctx)));
+        syncForms(root, live);
+      },
+    });
+  } else {
+    const track = (person: Person) => {
+      status.textContent = '…';
+      void latest.track(person).then(show);
+    };
+    append(section, [...trackForm(content.candidates, ctx.t, track), status]);
+    drawn.set(host, { identity, update: (_next, ctx) => void (latest = ctx) });
+  }
+  root.appendChild(section);
   for (const old of anchor.querySelectorAll(`:scope > [${MARKER}="${CARD}"]`)) old.remove();
   anchor.prepend(host);
   return host;
 }
 
-function prospectCard(prospect: Prospect, touches: readonly Touch[], ctx: CardContext, act: (a: CardAction, origin: string) => void): (HTMLElement | false | '')[] {
+/** What the card says about the prospect: read-only, redrawn in place by `morph`. */
+function prospectSummary(prospect: Prospect, touches: readonly Touch[], ctx: CardContext): (HTMLElement | false | '')[] {
   const { t, settings, now, locale } = ctx;
   const view = statusView(prospect, settings, now, t, locale);
   const stage = settings.stages.find((s) => s.id === prospect.stageId);
@@ -73,14 +128,20 @@ function prospectCard(prospect: Prospect, touches: readonly Touch[], ctx: CardCo
     [t('cardNextDue'), prospect.dueAt ? `${dateText(prospect.dueAt, locale)} · ${view.due || t(`dueKind_${prospect.dueKind ?? 'followUp'}`)}` : '—'],
   ];
   return [
-    el('h2', {}, prospect.name || prospect.email, prospect.company && el('span', {}, `· ${prospect.company}`), el('span', { class: 'stage', style: `--stage:${view.stageColor}` }, view.stageName)),
+    el('h2', {}, prospect.name || prospect.email, el('span', { hidden: !prospect.company }, prospect.company && `· ${prospect.company}`), el('span', { class: 'stage', style: `--stage:${view.stageColor}` }, view.stageName)),
     el('dl', {}, ...rows.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
-    touches.length > 0 && el('ol', { 'aria-label': t('cardRecentTouches') }, ...touches.map((touch) => el('li', {}, touchLine(touch, t, locale)))),
-    prospect.notes && el('p', { class: 'note' }, prospect.notes),
-    logTouchForm(t, act),
-    el('div', { class: 'actions' }, stageForm(prospect, settings, t, act), ...decisionButtons(t, act)),
-    snoozeForm(settings, t, act, now),
-    el('div', { class: 'actions' }, cadenceForm(prospect, t, act), meetingForm(prospect, t, act)),
+    el('ol', { 'aria-label': t('cardRecentTouches'), hidden: touches.length === 0 }, ...touches.map((touch) => el('li', {}, touchLine(touch, t, locale)))),
+    el('p', { class: 'note', hidden: !prospect.notes }, prospect.notes),
+  ];
+}
+
+function prospectForms(live: () => Live, act: (action: CardAction, field?: HTMLInputElement) => void): HTMLElement[] {
+  const now = live();
+  return [
+    logTouchForm(now.t, act),
+    el('div', { class: 'actions' }, stageForm(now, act), ...decisionButtons(now.t, act)),
+    snoozeForm(live, act),
+    el('div', { class: 'actions' }, cadenceForm(now, act), meetingForm(now, act)),
   ];
 }
 
@@ -90,22 +151,17 @@ function touchLine(touch: Touch, t: Translate, locale: string): string {
   return [when, arrow, t(`channel_${touch.channel}`), touch.note].filter(Boolean).join(' ');
 }
 
-function trackForm(candidates: readonly Person[], ctx: CardContext, track: (person: Person) => void): HTMLElement[] {
-  const { t } = ctx;
+function trackForm(candidates: readonly Person[], t: Translate, track: (person: Person) => void): HTMLElement[] {
   const choice = el('select', { name: 'person', 'aria-label': t('cardTrackWho') });
   for (const [index, person] of candidates.entries()) {
     choice.appendChild(el('option', { value: index }, person.name ? `${person.name} <${person.email}>` : person.email));
   }
-  const form = el('form', { 'aria-label': t('cardTrack'), 'data-form': 'track' }, choice, el('button', { type: 'submit' }, t('cardTrack')));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
+  const button = el('button', { type: 'submit' }, t('cardTrack'));
+  const form = el('form', { 'aria-label': t('cardTrack'), 'data-form': 'track' }, choice, button);
+  holdSubmit(form);
+  onActivate(button, () => {
     const person = candidates[Number(choice.value)];
-    if (person && byUser(event)) track(person);
+    if (person) track(person);
   });
   return [el('h2', {}, t('cardUntracked')), form];
-}
-
-function refocus(anchor: HTMLElement, origin: string): void {
-  const target = currentCard(anchor)?.querySelector<HTMLElement>(`[data-form="${origin}"] select, [data-form="${origin}"] input, [data-form="${origin}"] button, [data-decide="${origin.replace('decide-', '')}"]`);
-  target?.focus();
 }

@@ -1,25 +1,36 @@
 /**
  * Only the rep may act through the thread card. The card lives in Gmail's page, whose scripts can
- * dispatch events on it: synthetic events are not `isTrusted`, but `form.requestSubmit()` and a
- * script's `button.click()` produce a trusted `submit`. So a form acts only within a second of a
- * real press, key or click inside that same form.
+ * dispatch events, and some ways of driving a control produce trusted events: `form.requestSubmit()`
+ * and a script's `button.click()` both end in a trusted `submit`, however the rep's own input
+ * happened just before. So no action runs on `submit`; each runs on the rep's own trusted event on
+ * the very control it belongs to: a click on its button (a mouse press, or Enter/Space on the
+ * focused button), Enter in its field, a choice in its list.
  */
-const lastInput = new WeakMap<Element, number>();
-const INPUT_WINDOW_MS = 1_000;
 
-/** Notes real input inside `root` (call once per card root). */
-export function watchInput(root: ShadowRoot): void {
-  const note = (event: Event) => {
-    const form = event.isTrusted && event.target instanceof Element ? event.target.closest('form') : null;
-    if (form) lastInput.set(form, event.timeStamp);
-  };
-  for (const type of ['pointerdown', 'keydown', 'click']) root.addEventListener(type, note, { capture: true });
+/** Runs `action` when the rep activates `button` (never on a script's `click()` or a synthetic event). */
+export function onActivate(button: HTMLElement, action: () => void): void {
+  button.addEventListener('click', (event) => {
+    if (event.isTrusted && event.currentTarget === button) action();
+  });
 }
 
-/** true when `event` comes from the person at the keyboard, not from a page script. */
-export function byUser(event: Event): boolean {
-  if (!event.isTrusted) return false;
-  if (event.type !== 'submit') return true;
-  const at = event.currentTarget instanceof Element ? lastInput.get(event.currentTarget) : undefined;
-  return at !== undefined && event.timeStamp - at < INPUT_WINDOW_MS;
+/** Runs `action` when the rep presses Enter in `field`; the browser's own implicit submit is held back. */
+export function onEnter(field: HTMLElement, action: () => void): void {
+  field.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.isComposing || event.target !== field) return;
+    event.preventDefault();
+    if (event.isTrusted) action();
+  });
+}
+
+/** Runs `action` when the rep picks another entry of `list`. */
+export function onPick(list: HTMLSelectElement, action: () => void): void {
+  list.addEventListener('change', (event) => {
+    if (event.isTrusted && event.target === list) action();
+  });
+}
+
+/** A form of the card never submits: its actions run from the handlers above. */
+export function holdSubmit(form: HTMLFormElement): void {
+  form.addEventListener('submit', (event) => event.preventDefault());
 }

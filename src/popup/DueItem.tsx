@@ -1,5 +1,5 @@
 import { stageLabel } from '../domain/stages';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { DueStatus } from '../domain/classify';
 import { findStage, type Settings } from '../domain/settings';
 import { CHANNELS, type Prospect } from '../domain/types';
@@ -8,6 +8,7 @@ import { t, uiLanguage } from '../platform/i18n';
 import { dueKindText, dueText, sinceText } from '../ui/format';
 import { moneyText, plural } from '../ui/plural';
 import { decide, logTouch, openThread, setStage, snooze } from './actions';
+import { useDraft, type Draft, type Panel } from './drafts';
 
 interface Props {
   readonly prospect: Prospect;
@@ -18,20 +19,34 @@ interface Props {
   readonly announce: (work: Promise<string>) => void;
 }
 
-type Panel = 'none' | 'log' | 'snooze' | 'stage';
-
 /** One prospect: who, where they stand, why they are due, and every action a keystroke away. */
 export function DueItem({ prospect, status, settings, now, announce }: Props) {
   const locale = uiLanguage();
   const stage = findStage(settings, prospect.stageId);
-  const [panel, setPanel] = useState<Panel>('none');
-  const [note, setNote] = useState('');
-  const [date, setDate] = useState('');
+  const [{ panel, note, date, focus }, update] = useDraft(prospect.id);
+  const setPanel = (next: Panel) => update({ panel: next });
   const title = prospect.name || prospect.email;
-  const run = (work: Promise<string>) => {
-    setPanel('none');
+  /** `sent`: the typed field the action carried, emptied with the panel closing. */
+  const run = (work: Promise<string>, sent: Partial<Draft> = {}) => {
+    update({ panel: 'none', focus: null, ...sent });
     announce(work);
   };
+  // Drawn anew in another section while the rep was typing in its panel: the focus goes back there.
+  const noteField = useRef<HTMLInputElement>(null);
+  const dateField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const field = focus === 'note' ? noteField.current : focus === 'date' ? dateField.current : null;
+    if (!field || (document.activeElement && document.activeElement !== document.body)) return;
+    field.focus();
+    if (field.type === 'text') field.setSelectionRange(field.value.length, field.value.length);
+  }, []);
+  const tracksFocus = (name: 'note' | 'date') => ({
+    onFocus: () => update({ focus: name }),
+    // Focus taken by another control; a field removed with its item keeps its claim.
+    onBlur: (event: FocusEvent) => {
+      if (event.relatedTarget) update({ focus: null });
+    },
+  });
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -89,9 +104,9 @@ export function DueItem({ prospect, status, settings, now, announce }: Props) {
       </div>
       {panel === 'log' && (
         <div class="panel" role="group" aria-label={t('logTouchFor', title)}>
-          <input type="text" value={note} maxLength={2000} placeholder={t('cardNotePlaceholder')} aria-label={t('cardNote')} onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)} />
+          <input ref={noteField} type="text" value={note} maxLength={2000} placeholder={t('cardNotePlaceholder')} aria-label={t('cardNote')} onInput={(e) => update({ note: (e.currentTarget as HTMLInputElement).value })} {...tracksFocus('note')} />
           {CHANNELS.map((channel) => (
-            <button type="button" key={channel} onClick={() => run(logTouch(prospect, channel, note))}>
+            <button type="button" key={channel} onClick={() => run(logTouch(prospect, channel, note), { note: '' })}>
               {t(`channel_${channel}`)}
             </button>
           ))}
@@ -111,8 +126,8 @@ export function DueItem({ prospect, status, settings, now, announce }: Props) {
               {t(`snooze_${days}`)}
             </button>
           ))}
-          <input type="date" value={date} aria-label={t('cardSnoozeUntil')} onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)} />
-          <button type="button" disabled={!date} onClick={() => run(snooze(prospect, settings, { date }))}>
+          <input ref={dateField} type="date" value={date} aria-label={t('cardSnoozeUntil')} onInput={(e) => update({ date: (e.currentTarget as HTMLInputElement).value })} {...tracksFocus('date')} />
+          <button type="button" disabled={!date} onClick={() => run(snooze(prospect, settings, { date }), { date: '' })}>
             {t('cardSnoozeUntilButton')}
           </button>
         </div>

@@ -7,7 +7,7 @@ import type { Prospect, Touch } from '../../src/domain/types';
 import { DEMO_MAILBOX_URL, DEMO_PROSPECTS, serveDemoMailbox } from '../demo-mailbox/serve.mjs';
 import { ContentWorld } from './cdp';
 import { command, readProspects, readTouches } from './extension';
-import { expectedProspect, rowStates } from './gmail';
+import { cardText, expectedProspect, rowStates } from './gmail';
 import { seededRandom } from './random';
 import { bundleRealSend, contentSender, pageSender, type Command, type Outcome, type Sender } from './realSend';
 import { detectableMessages, untilStoreSettles, writeMix } from './writers';
@@ -63,7 +63,7 @@ async function openTrackedThreads(): Promise<void> {
         await tab.evaluate((hash) => (window as unknown as DemoWindow).__demo.navigate(hash), `#inbox/${threadId}`);
         // The card is drawn after the thread's touches were sent: then the next thread may open.
         await expect
-          .poll(() => tab.evaluate(() => document.querySelector('[data-touchbase="card"]')?.shadowRoot?.textContent ?? ''), { timeout: 20_000 })
+          .poll(async () => (await cardText(tab)) ?? '', { timeout: 20_000 })
           .toSatisfy((text: string) => names.some((name) => text.includes(name)));
       }),
     );

@@ -5,6 +5,7 @@ import type { Prospect } from '../../src/domain/types';
 import { DEMO_MAILBOX_URL, DEMO_PROSPECTS, DEMO_REP, serveDemoMailbox, threads } from '../demo-mailbox/serve.mjs';
 import { seedDemoProspects } from '../demo-mailbox/seed.mjs';
 import { command, readProspects, readTouches } from './extension';
+import { cardStatus, clickInCard, focusInCard, inCard } from './closedRoots';
 import { cardText, expectedProspect, rowStates } from './gmail';
 
 type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
@@ -108,8 +109,9 @@ describe('the open thread', () => {
     await openThread(threadId);
     await expect.poll(() => cardText(gmail)).toContain(zenith.name);
     // A real key press: the card ignores events a page script could dispatch (selectOption's are synthetic).
-    await gmail.getByRole('combobox', { name: 'Stage' }).press('ArrowDown'); // Proposal / trial → Negotiation
-    await gmail.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await focusInCard(gmail, 'select[name=stage]');
+    await gmail.keyboard.press('ArrowDown'); // Proposal / trial → Negotiation
+    await expect.poll(() => cardStatus(gmail)).toBe('Saved');
     const stored = (await readProspects(popup)).find((p) => p.email === zenith.email)!;
     expect(stored.stageId).toBe('negotiation');
     await gmail.evaluate(() => (window as unknown as DemoWindow).__demo.navigate('#inbox'));
@@ -175,8 +177,8 @@ describe('the open thread', () => {
   it('offers "Track as prospect" for an untracked sender, choosing among participants', async () => {
     const untracked = threads.find((t) => t.labels.includes('inbox') && t.messages.length > 0 && !prospects.some((p) => t.messages.some((m) => m.from.email === p.email || m.to.some((x) => x.email === p.email))) && t.messages[0]!.from.email !== DEMO_REP && !/[<>]/.test(t.messages[0]!.from.name))!;
     await openThread(untracked.legacyId);
-    await gmail.getByRole('button', { name: 'Track as prospect' }).click();
-    await gmail.getByRole('status').filter({ hasText: 'Now tracking' }).waitFor();
+    await clickInCard(gmail, '[data-form=track] button');
+    await expect.poll(() => cardStatus(gmail)).toBe('Now tracking');
     const created = (await readProspects(popup)).find((p) => p.threadIds.includes(untracked.legacyId));
     expect(created?.email).toBe(untracked.messages[0]!.from.email);
     await expect.poll(() => cardText(gmail)).toContain('Log touch');
@@ -188,11 +190,10 @@ describe('hostile page data', () => {
     const hostile = threads.find((t) => t.messages.some((m) => /<img/.test(m.from.name)))!;
     const sender = hostile.messages.find((m) => /<img/.test(m.from.name))!.from;
     await openThread(hostile.legacyId);
-    await gmail.getByRole('button', { name: 'Track as prospect' }).click();
-    await gmail.getByRole('status').filter({ hasText: 'Now tracking' }).waitFor();
+    await clickInCard(gmail, '[data-form=track] button');
+    await expect.poll(() => cardStatus(gmail)).toBe('Now tracking');
     await expect.poll(() => cardText(gmail)).toContain(sender.name);
-    const inCard = await gmail.evaluate(() => document.querySelector('[data-touchbase="card"]')?.shadowRoot?.querySelectorAll('img, script').length);
-    expect(inCard).toBe(0);
+    expect(await inCard(gmail, (root) => root.querySelectorAll('img, script').length, undefined)).toBe(0);
     await gmail.evaluate(() => (window as unknown as DemoWindow).__demo.navigate('#inbox'));
     // The row of the thread just tracked has its chip: the list, with that sender's name, is drawn.
     await expect.poll(async () => (await rowStates(gmail)).find((row) => row.legacyId === hostile.legacyId)?.chips.length).toBe(1);

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Prospect } from '../../src/domain/types';
+import { inContent } from './closedRoots';
 
 /** A thread row as the test sees it: its ids, its people, and the chips of ours inside it. */
 export interface RowState {
@@ -8,9 +9,9 @@ export interface RowState {
   chips: { prospectId: string | null; label: string | null; text: string }[];
 }
 
-/** Reads every list row with Gmail's hooks and our chips (through their open shadow roots). */
+/** Reads every list row with Gmail's hooks and our chips (their closed roots opened from the content script's world). */
 export function rowStates(page: Page): Promise<RowState[]> {
-  return page.evaluate(() =>
+  return inContent(page, (open) =>
     [...document.querySelectorAll('div[role=main] tr.zA')].map((row) => {
       // Vertical reading pane: a thread spans this row and the next non-.zA rows.
       const parts = [row];
@@ -20,12 +21,12 @@ export function rowStates(page: Page): Promise<RowState[]> {
         legacyId: all('[data-legacy-thread-id]')[0]?.getAttribute('data-legacy-thread-id') ?? null,
         emails: all('.yW span[email]').map((span) => (span.getAttribute('email') ?? '').toLowerCase()),
         chips: all('[data-touchbase="chip"]').map((host) => {
-          const chip = host.shadowRoot?.querySelector('.chip');
+          const chip = open(host)?.querySelector('.chip');
           return { prospectId: host.getAttribute('data-prospect-id'), label: chip?.getAttribute('aria-label') ?? null, text: chip?.textContent ?? '' };
         }),
       };
     }),
-  );
+  undefined);
 }
 
 /**
@@ -42,7 +43,4 @@ export function expectedProspect(row: RowState, prospects: readonly Prospect[]):
   return tracked.sort(byUrgency)[0]?.id ?? null;
 }
 
-/** The card's shadow root text and controls, read from the open thread. */
-export function cardText(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.querySelector('[data-touchbase="card"]')?.shadowRoot?.textContent ?? null);
-}
+export { cardText } from './closedRoots';

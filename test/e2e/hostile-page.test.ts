@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
 import type { Prospect } from '../../src/domain/types';
 import { addRows, fakeGmailHtml, inspectPage, INJECTED_SELECTOR, MARKUP_ADDRESSES, showThread, type FakeRow } from '../fixtures/xss-payloads';
+import { cardText as cardTextOf, clickInCard, exposeCardToPage, inContent } from './closedRoots';
 import { command, readProspects, readTouches } from './extension';
 
 /**
@@ -48,7 +49,7 @@ afterAll(async () => browser?.close());
 const storeState = async () =>
   JSON.stringify([(await readProspects(ext)).map(({ notified: _shown, remindAt: _pending, ...rest }) => rest), await readTouches(ext)]);
 const chipOf = (key: string) => gmail.evaluate((k) => document.querySelector(`tr[data-test-row="${k}"] [data-touchbase="chip"]`)?.getAttribute('data-prospect-id') ?? null, key);
-const cardText = () => gmail.evaluate(() => document.querySelector('[data-touchbase="card"]')?.shadowRoot?.textContent ?? null);
+const cardText = () => cardTextOf(gmail);
 
 let rounds = 0;
 /**
@@ -92,6 +93,7 @@ describe('a page that forges messages', () => {
           button.setAttribute('data-decide', outcome);
           button.click();
         }
+        fake.remove();
         // Without externally_connectable the page has no channel to the background at all.
         const page = window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, message: unknown) => Promise<unknown> } } };
         if (typeof page.chrome?.runtime?.sendMessage !== 'function') return 'not exposed';
@@ -116,8 +118,10 @@ describe('a page that forges messages', () => {
       if (forgery.includes('Track')) await gmail.evaluate(showThread, { threadId: '18bc1a2b3c4d5e71', subject: 'Hi', messages: [{ id: '18bc1a2b3c4d5e71', from: { email: 'mallory@evil.test', name: 'Mallory' }, to: [{ email: MAILBOX_A, name: 'me' }] }] });
       await expect.poll(cardText).toMatch(forgery.includes('Track') ? /Track as prospect/ : /Ann Able/);
       const before = await storeState();
+      // Even a page holding the card's controls (its root is closed: see the next test) cannot act.
+      await exposeCardToPage(gmail, '__heldCard');
       await gmail.evaluate((name) => {
-        const root = document.querySelector('[data-touchbase="card"]')!.shadowRoot!;
+        const root = (window as unknown as { __heldCard: ShadowRoot }).__heldCard;
         const find = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
         if (name === 'synthetic click on Snooze 1 week') find('[data-snooze="7"]').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
         if (name === 'change event on Stage') {
@@ -137,8 +141,59 @@ describe('a page that forges messages', () => {
     }
     expect(acted).toEqual([]);
     // The same control still works for a person: Playwright's click is real (trusted) input.
-    await gmail.getByRole('button', { name: 'Track as prospect' }).click();
+    await clickInCard(gmail, '[data-form=track] button');
     await expect.poll(async () => (await readProspects(ext)).some((p) => p.email === 'mallory@evil.test')).toBe(true);
+  });
+
+  /**
+   * A page script that waits for the rep's real input in the card, then drives the card: submits
+   * every form, clicks every button, picks "Lost" in the stage list. `reach` is how it finds the
+   * card: through `host.shadowRoot` (closed: null), or a root handed to it (see exposeCardToPage).
+   */
+  async function rideOnRealInput(reach: 'shadowRoot' | 'held'): Promise<string[]> {
+    await gmail.evaluate(showThread, { threadId: THREAD_A, subject: 'A deal', messages: [{ from: { email: ann.email, name: 'Ann Able' }, to: [{ email: MAILBOX_A, name: 'me' }] }] });
+    await expect.poll(cardText).toMatch(/Ann Able/);
+    if (reach === 'held') await exposeCardToPage(gmail, '__heldCard');
+    const before = await storeState();
+    await gmail.evaluate((how) => {
+      const ride = (event: Event) => {
+        if (!event.isTrusted) return;
+        const host = document.querySelector('[data-touchbase="card"]');
+        const root = how === 'held' ? (window as unknown as { __heldCard?: ShadowRoot }).__heldCard : host?.shadowRoot;
+        if (!root) return document.documentElement.setAttribute('data-ride', 'no root');
+        document.documentElement.setAttribute('data-ride', 'rode');
+        const stage = root.querySelector<HTMLSelectElement>('select[name=stage]');
+        if (stage) {
+          stage.value = 'lost';
+          stage.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+        for (const form of root.querySelectorAll('form')) form.requestSubmit();
+        for (const button of root.querySelectorAll('button')) button.click();
+      };
+      for (const type of ['pointerdown', 'mousedown', 'keydown', 'keyup', 'click', 'focusin']) document.addEventListener(type, (event) => setTimeout(() => ride(event)), true);
+    }, reach);
+    // The rep clicks into the note field and types, then opens the stage list and leaves it.
+    await clickInCard(gmail, 'input[name=note]');
+    await gmail.keyboard.type('checking in');
+    await clickInCard(gmail, 'select[name=stage]');
+    await gmail.keyboard.press('Escape');
+    await expect.poll(() => gmail.evaluate(() => document.documentElement.getAttribute('data-ride'))).toBe(reach === 'held' ? 'rode' : 'no root');
+    await roundTrip();
+    const after = await storeState();
+    await gmail.reload();
+    await roundTrip();
+    return after === before ? [] : [`${reach}: the store changed`];
+  }
+
+  it('keeps the card and chips closed to page scripts: a script waiting for real input finds no card to drive', async () => {
+    const seen = await gmail.evaluate(() => [...document.querySelectorAll('[data-touchbase="card"], [data-touchbase="chip"]')].map((host) => host.shadowRoot === null));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every(Boolean)).toBe(true);
+    expect(await rideOnRealInput('shadowRoot')).toEqual([]);
+  });
+
+  it('acts only on the rep\'s own event on the control: a script riding on real input in the same form changes nothing', async () => {
+    expect(await rideOnRealInput('held')).toEqual([]);
   });
 });
 
@@ -159,7 +214,7 @@ describe('fake rows', () => {
     expect(await chipOf('ann-upper')).toBe(ann.id);
     const chips = await Promise.all(rows.map(async (row) => [row.key, await chipOf(row.key)] as const));
     expect(chips.filter(([, chip]) => chip !== null)).toEqual([]);
-    expect((await gmail.evaluate(inspectPage, INJECTED_SELECTOR)).injected).toEqual([]);
+    expect((await inContent(gmail, inspectPage, INJECTED_SELECTOR)).injected).toEqual([]);
     expect(await storeState()).toBe(before);
   });
 
@@ -174,7 +229,7 @@ describe('fake rows', () => {
     await gmail.evaluate(showThread, { threadId: THREAD_B2, subject: 'B deal', messages: [{ id: THREAD_B2, from: { email: 'carol@client.test', name: 'Carol' }, to: [{ email: MAILBOX_B, name: 'me' }] }] });
     // Whichever mailbox the content script believes in, it draws a chip on one of the new rows and a card.
     await expect.poll(async () => (await Promise.all(keys.map(chipOf))).some(Boolean) && (await cardText()) !== null).toBe(true);
-    const shown = (await gmail.evaluate(inspectPage, INJECTED_SELECTOR)).ourText.join('\n');
+    const shown = (await inContent(gmail, inspectPage, INJECTED_SELECTOR)).ourText.join('\n');
     const leaked = [bea.name, bea.company, bea.notes].filter((secret) => shown.includes(secret));
     expect({ chips: await Promise.all(keys.map(chipOf)), leaked }).toEqual({ chips: [null, null, ann.id], leaked: [] });
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
 import type { Prospect } from '../../src/domain/types';
 import { addRows, fakeGmailHtml, inspectPage, INJECTED_SELECTOR, MARKUP_ADDRESSES, PAYLOADS, showThread, type Payload } from '../fixtures/xss-payloads';
+import { cardText as cardTextOf, inCard, inContent } from './closedRoots';
 import { command, readProspects } from './extension';
 
 /**
@@ -67,7 +68,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const cardText = () => gmail.evaluate(() => document.querySelector('[data-touchbase="card"]')?.shadowRoot?.textContent ?? null);
+const cardText = () => cardTextOf(gmail);
 
 describe(`${PAYLOADS.length} injection payloads`, () => {
   it('are stored verbatim, and oversize text or markup addresses are refused with a message naming the field', async () => {
@@ -103,7 +104,7 @@ describe(`${PAYLOADS.length} injection payloads`, () => {
       );
     const expected = PAYLOADS.map((payload) => ({ chip: tracked[holder(payload)]!.prospect.id, subject: payload.text, name: payload.text }));
     await expect.poll(state).toEqual(expected);
-    expect(await gmail.evaluate(inspectPage, INJECTED_SELECTOR)).toMatchObject({ pwned: null, injected: [] });
+    expect(await inContent(gmail, inspectPage, INJECTED_SELECTOR)).toMatchObject({ pwned: null, injected: [] });
   });
 
   it('show as text on the thread card of each prospect, and in "Track as prospect"', async () => {
@@ -112,7 +113,7 @@ describe(`${PAYLOADS.length} injection payloads`, () => {
       await gmail.evaluate(showThread, { threadId: threadOf(index), subject: company.text, messages: [{ from: { email: prospect.email, name: name.text }, to: [] }] });
       await expect.poll(cardText).toContain(name.text);
       const text = (await cardText()) ?? '';
-      const page = await gmail.evaluate(inspectPage, INJECTED_SELECTOR);
+      const page = await inContent(gmail, inspectPage, INJECTED_SELECTOR);
       // The name shows in the heading and again as the note.
       const literal = text.split(name.text).length - 1 >= 2 && text.includes(`· ${company.text}`);
       if (!literal || page.pwned !== null || page.injected.length > 0) problems.push({ name: name.id, company: company.id, page });
@@ -123,9 +124,9 @@ describe(`${PAYLOADS.length} injection payloads`, () => {
     const senders = PAYLOADS.map((payload, i) => ({ email: `p${i}@senders.test`, name: payload.text }));
     const messages = senders.map((from, i) => ({ id: `18bc1a2b3c5f${i.toString(16).padStart(4, '0')}`, from, to: [{ email: MARKUP_ADDRESSES[i % MARKUP_ADDRESSES.length]!, name: from.name }] }));
     await gmail.evaluate(showThread, { threadId: '18bc1a2b3c5fffff', subject: PAYLOADS.map((p) => p.text).join(' '), messages });
-    const options = () => gmail.evaluate(() => [...(document.querySelector('[data-touchbase="card"]')?.shadowRoot?.querySelectorAll('option') ?? [])].map((o) => o.textContent));
+    const options = () => inCard(gmail, (root) => [...root.querySelectorAll('option')].map((o) => o.textContent), undefined).catch(() => null);
     await expect.poll(options).toEqual(senders.map((s) => `${collapsed(s.name)} <${s.email}>`));
-    expect(await gmail.evaluate(inspectPage, INJECTED_SELECTOR)).toMatchObject({ pwned: null, injected: [] });
+    expect(await inContent(gmail, inspectPage, INJECTED_SELECTOR)).toMatchObject({ pwned: null, injected: [] });
   });
 
   it('show as text in the popup, in its list, its accessible names and its error messages', async () => {
@@ -145,7 +146,7 @@ describe(`${PAYLOADS.length} injection payloads`, () => {
     await popup.getByRole('form', { name: 'Add a prospect' }).getByLabel('Email', { exact: true }).fill(MARKUP_ADDRESSES[0]!);
     await popup.getByRole('form', { name: 'Add a prospect' }).getByRole('button', { name: 'Add prospect' }).click();
     await expect.poll(() => popup.getByRole('alert').textContent()).toContain(`"${MARKUP_ADDRESSES[0]!.slice(0, 20)}`);
-    expect(await popup.evaluate(inspectPage, INJECTED_SELECTOR)).toMatchObject({ pwned: null, injected: [] });
+    expect(await popup.evaluate<ReturnType<typeof inspectPage>>(`(${inspectPage.toString()})(() => null, ${JSON.stringify(INJECTED_SELECTOR)})`)).toMatchObject({ pwned: null, injected: [] });
     expect(await popup.evaluate(() => document.documentElement.getAttribute('data-csp-blocked'))).toBeNull();
     await popup.close();
   });

@@ -1,0 +1,31 @@
+import { useState } from 'preact/hooks';
+
+export type Panel = 'none' | 'log' | 'snooze' | 'stage';
+
+/** What the rep has open and typed on one item of the list. */
+export interface Draft {
+  readonly panel: Panel;
+  readonly note: string;
+  readonly date: string;
+  /** The panel field that had the focus last, given back when the item is drawn anew. */
+  readonly focus: 'note' | 'date' | null;
+}
+
+const EMPTY: Draft = { panel: 'none', note: '', date: '', focus: null };
+
+/**
+ * Drafts per prospect, for the life of the popup. An item that moves to another section (its
+ * prospect was changed in Gmail, in another window or by an email) is drawn anew there, and must
+ * come back as the rep left it: the panel open, the note typed so far.
+ */
+const drafts = new Map<string, Draft>();
+
+export function useDraft(prospectId: string): [Draft, (patch: Partial<Draft>) => void] {
+  const [draft, setDraft] = useState(() => drafts.get(prospectId) ?? EMPTY);
+  const update = (patch: Partial<Draft>) => {
+    const next = { ...(drafts.get(prospectId) ?? EMPTY), ...patch };
+    drafts.set(prospectId, next);
+    setDraft(next);
+  };
+  return [draft, update];
+}
