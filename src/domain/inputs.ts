@@ -53,7 +53,7 @@ export const threadLink = object({
 /**
  * The one grammar for what a rep writes, at every entry point (commands, backup, CSV). Text is
  * text: `<`, `&` and quotes are kept and always shown as text, never refused as "markup" — a
- * note `see <https://acme.test/pricing>` or a name `Ann <ann@x.test>` must survive a backup.
+ * note with a link in angle brackets or a name `Ann <ann@x.test>` must survive a backup.
  * A name or company is a one-line label: surrounding whitespace is dropped on the way in, so a
  * stored label passes unchanged. Notes are kept exactly as typed, indent and trailing blanks too.
  */
