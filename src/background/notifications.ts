@@ -3,7 +3,7 @@ import { SUMMARY_ID, type Reminder } from '../domain/reminders';
 import { t } from '../platform/i18n';
 
 /** Firefox shows no notification buttons (and refuses the option): clicking opens the thread. */
-export function supportsNotificationButtons(): boolean {
+function supportsNotificationButtons(): boolean {
   return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo !== 'function';
 }
 

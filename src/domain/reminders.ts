@@ -11,7 +11,7 @@ import type { DueKind, Millis, Prospect, ThreadLink } from './types';
  */
 
 /** More than this many reminders falling due in one run become one summary notification. */
-export const GROUP_ABOVE = 3;
+const GROUP_ABOVE = 3;
 
 /** The one summary notification; its text is refreshed in place. */
 export const SUMMARY_ID = 'summary';
@@ -32,7 +32,7 @@ export interface Reminder {
 export type Translate = (key: string, substitutions?: string | readonly string[]) => string;
 
 /** The notification of a prospect: one per prospect, whatever its due instance. */
-export function reminderId(prospectId: string): string {
+function reminderId(prospectId: string): string {
   return `due:${prospectId}`;
 }
 
