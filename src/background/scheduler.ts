@@ -4,7 +4,9 @@ import { t } from '../platform/i18n';
 import type { TouchbaseDB } from '../store/db';
 import { badgeCounts, dueDigest, dueWithoutReminder, markReminded, nextWakeAt, prospectsWithIds } from '../store/reminders';
 import { readSettings } from '../store/settings';
+import { followTimeZone } from '../store/timeZone';
 import { showBadge } from './badge';
+import { broadcastChange } from './broadcast';
 import { database } from './database';
 import { clearNotifications, liveNotificationIds, showReminders, showSummary } from './notifications';
 
@@ -40,6 +42,9 @@ async function reconcileOnce(): Promise<void> {
 
 async function reconcileSteps(): Promise<void> {
   const db = await database();
+  // A rep who travelled gets reminders at the reminder hour where they are now, not where they were.
+  const moved = await followTimeZone(db, Intl.DateTimeFormat().resolvedOptions().timeZone);
+  if (moved.length > 0) await broadcastChange(moved);
   const now = Date.now();
   await notify(db, now);
   await showBadge(await badgeCounts(db, now));
