@@ -56,8 +56,3 @@ export function startOfToday(now: Millis): Millis {
 export function endOfToday(now: Millis): Millis {
   return addDays(startOfDay(new Date(now)), 1).getTime();
 }
-
-/** Counts for the badge: everything due now (overdue, today, reply needed, decisions). */
-export function isDueNow(status: DueStatus): boolean {
-  return status.section !== 'upcoming' && status.section !== 'later';
-}

@@ -18,18 +18,35 @@ export function Options() {
   const [saved, setSaved] = useState<Settings | null>(null);
   const [draft, setDraft] = useState<Settings | null>(null);
   const [status, setStatus] = useState<{ error: boolean; text: string }>({ error: false, text: '' });
+  const [unavailable, setUnavailable] = useState<string | null>(null);
 
   useEffect(() => {
     const stop = new AbortController();
-    const load = () => void database.then(readSettings).then((settings) => {
-      setSaved(settings);
-      setDraft(settings);
-    });
+    const load = () =>
+      void database.then(readSettings).then(
+        (settings) => {
+          setSaved(settings);
+          setDraft(settings);
+        },
+        // The store could not open (a newer version elsewhere, storage cleared or broken): say so
+        // instead of showing "Loading…" for ever.
+        (error: unknown) => setUnavailable(error instanceof Error ? error.message : String(error)),
+      );
     load();
     onChange((event) => event.settingsChanged && load(), stop.signal);
     return () => stop.abort();
   }, []);
 
+  if (unavailable !== null) {
+    return (
+      <div role="alert">
+        <p>{t('optionsStoreUnavailable')}</p>
+        <p lang="en">
+          <code>{unavailable}</code>
+        </p>
+      </div>
+    );
+  }
   if (!draft || !saved) return <p aria-busy="true">{t('optionsLoading')}</p>;
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
   const save = async (event: Event) => {

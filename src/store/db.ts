@@ -7,8 +7,10 @@ export type TouchbaseDB = IDBPDatabase<TouchbaseSchema>;
 /**
  * Opens (and if needed upgrades) the store. When another context still holds an older
  * version open, that context closes its connection on `versionchange` so the upgrade can run.
+ * `onTerminated` hears when the browser closes the connection on its own (storage cleared,
+ * disk error): every later transaction on it would fail, so the holder must open a new one.
  */
-export async function openTouchbaseDB(name: string = DB_NAME): Promise<TouchbaseDB> {
+export async function openTouchbaseDB(name: string = DB_NAME, onTerminated?: () => void): Promise<TouchbaseDB> {
   let stepError: unknown;
   try {
     return await openDB<TouchbaseSchema>(name, DB_VERSION, {
@@ -22,6 +24,7 @@ export async function openTouchbaseDB(name: string = DB_NAME): Promise<Touchbase
         });
       },
       blocking: (_current, _blocked, event) => (event.target as IDBDatabase | null)?.close(),
+      ...(onTerminated ? { terminated: onTerminated } : {}),
     });
   } catch (error) {
     if (stepError === undefined) throw error;

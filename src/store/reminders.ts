@@ -1,6 +1,6 @@
 import { startOfDay } from 'date-fns';
 import { endOfToday } from '../domain/classify';
-import { needsReminder } from '../domain/reminders';
+import { needsReminder, SUMMARY_NAMES, type DueDigest } from '../domain/reminders';
 import type { Millis, Prospect } from '../domain/types';
 import type { TouchbaseDB } from './db';
 
@@ -8,6 +8,31 @@ import type { TouchbaseDB } from './db';
 export async function dueWithoutReminder(db: TouchbaseDB, now: Millis): Promise<Prospect[]> {
   const pending = await db.getAllFromIndex('prospects', 'byRemindAt', IDBKeyRange.upperBound(now));
   return pending.filter((p) => needsReminder(p, now));
+}
+
+/** The stored records of these prospects, in one transaction; ids with no record are left out. */
+export async function prospectsWithIds(db: TouchbaseDB, ids: readonly string[]): Promise<Prospect[]> {
+  if (ids.length === 0) return [];
+  const tx = db.transaction('prospects');
+  const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return found.filter((p): p is Prospect => p !== undefined);
+}
+
+/**
+ * What the summary notification covers: prospects due now, less those with a notification of
+ * their own. One index count and a short cursor walk from the newest: no due record is read
+ * beyond the few names shown.
+ */
+export async function dueDigest(db: TouchbaseDB, now: Millis, withOwnNotification: ReadonlySet<string>): Promise<DueDigest> {
+  const tx = db.transaction('prospects');
+  const dueNow = IDBKeyRange.upperBound(now);
+  const total = await tx.store.index('byDueAt').count(dueNow);
+  const newest: Prospect[] = [];
+  for (let cursor = await tx.store.index('byDueAt').openCursor(dueNow, 'prev'); cursor && newest.length < SUMMARY_NAMES; cursor = await cursor.continue()) {
+    if (!withOwnNotification.has(cursor.value.id)) newest.push(cursor.value);
+  }
+  // Those with their own notification are due now too (that is why it is on screen).
+  return { count: Math.max(0, total - withOwnNotification.size), newest };
 }
 
 /**

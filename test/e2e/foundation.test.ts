@@ -35,7 +35,7 @@ describe('the built extension in real Chromium', () => {
   it('starts its service worker with exactly the declared permissions', async () => {
     expect(browser.worker.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/service-worker-loader\.js$/);
     const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
-    expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications']);
+    expect(manifest.permissions).toEqual(['alarms', 'notifications']);
     expect(manifest.host_permissions).toEqual(['https://mail.google.com/*']);
   });
 

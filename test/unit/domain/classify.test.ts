@@ -1,7 +1,7 @@
 import { differenceInCalendarDays } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyDue, endOfToday, isDueNow, localDayNumber, upcomingHorizon } from '../../../src/domain/classify';
+import { classifyDue, endOfToday, localDayNumber, upcomingHorizon } from '../../../src/domain/classify';
 import { local } from './fixtures';
 
 const now = local(2026, 11, 23, 11);
@@ -19,11 +19,6 @@ describe('classifying a due moment', () => {
     expect(classifyDue({ at: local(2026, 11, 22, 9), kind: 'replyNeeded' }, now).section).toBe('replyNeeded');
     expect(classifyDue({ at: local(2026, 11, 23, 9), kind: 'decision' }, now).section).toBe('decision');
     expect(classifyDue({ at: local(2026, 11, 25, 9), kind: 'decision' }, now).section).toBe('upcoming');
-  });
-
-  it('counts what is due now for the badge', () => {
-    expect(isDueNow(classifyDue({ at: local(2026, 11, 23, 18), kind: 'followUp' }, now))).toBe(true);
-    expect(isDueNow(classifyDue({ at: local(2026, 11, 24, 9), kind: 'followUp' }, now))).toBe(false);
   });
 
   it('bounds the index reads at local midnights', () => {

@@ -1,0 +1,58 @@
+import { parseEmail } from './email';
+import type { ThreadLink } from './types';
+
+/**
+ * Gmail's URL shapes and tab titles, in one place and without any browser API, so the reminder
+ * rules and the background's tab handling read Gmail the same way.
+ */
+
+export const GMAIL_ORIGIN = 'https://mail.google.com';
+
+/** The match pattern of every Gmail tab (for `tabs.query`). */
+export const GMAIL_TABS = `${GMAIL_ORIGIN}/*`;
+
+/** The Gmail URL of a thread, addressed by mailbox so the right account opens. */
+export function threadUrl(thread: ThreadLink): string {
+  return `${GMAIL_ORIGIN}/mail/u/${encodeURIComponent(thread.mailbox)}/${threadHash(thread.threadId)}`;
+}
+
+/** The fragment that shows a thread in an already open Gmail tab. */
+export function threadHash(threadId: string): string {
+  return `#inbox/${encodeURIComponent(threadId)}`;
+}
+
+/** Gmail's signed-in address has this shape; localized words around it may touch it without a space. */
+const ADDRESS_IN_TEXT = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+
+/**
+ * The signed-in address in a Gmail tab title ("Inbox (3) - rep@example.com - Gmail"): the last
+ * address in it, since an open thread puts its subject first and a subject may hold an address.
+ */
+export function mailboxInTitle(title: string): string | null {
+  const found = title.match(ADDRESS_IN_TEXT);
+  const last = found?.at(-1);
+  return last === undefined ? null : parseEmail(last);
+}
+
+/** The account segment of a Gmail URL when it names the address (`/mail/u/rep@example.com/`), else null. */
+function mailboxInUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.origin !== GMAIL_ORIGIN) return null;
+    const segment = /^\/mail\/u\/([^/]+)/.exec(parsed.pathname)?.[1];
+    return segment === undefined ? null : parseEmail(decodeURIComponent(segment));
+  } catch {
+    return null; // not a URL, or a malformed escape in it: it names no mailbox
+  }
+}
+
+/** The mailbox a Gmail tab shows: named in its URL, or else in its title; null when neither says. */
+export function mailboxOfTab(tab: { readonly url?: string; readonly title?: string }): string | null {
+  return (tab.url === undefined ? null : mailboxInUrl(tab.url)) ?? (tab.title === undefined ? null : mailboxInTitle(tab.title));
+}
+
+/** Whether a tab shows exactly this mailbox (addresses compare case-insensitively, never by substring). */
+export function isTabOfMailbox(tab: { readonly url?: string; readonly title?: string }, mailbox: string): boolean {
+  const shown = mailboxOfTab(tab);
+  return shown !== null && shown === parseEmail(mailbox);
+}
