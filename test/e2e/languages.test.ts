@@ -5,6 +5,7 @@ import { DEMO_MAILBOX_URL, DEMO_PROSPECTS, DEMO_REP, serveDemoMailbox, threads }
 import { seedDemoProspects } from '../demo-mailbox/seed.mjs';
 import { command } from './extension';
 import { rowStates } from './gmail';
+import { inContent } from './closedRoots';
 
 type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
 let browser: Launched | undefined;
@@ -165,13 +166,13 @@ describe.each(everyLanguage)('the layout in $lang', ({ lang, locale }) => {
       const ids = created.map((prospect) => prospect.id);
 
       const chipSizes = () =>
-        gmail.evaluate(() =>
+        inContent(gmail, (open) =>
           [...document.querySelectorAll('[data-touchbase="chip"]')].map((host) => {
-            const chip = host.shadowRoot!.querySelector<HTMLElement>('.chip')!;
+            const chip = open(host)!.querySelector<HTMLElement>('.chip')!;
             const stage = chip.querySelector<HTMLElement>('.stage')!;
             return { id: host.getAttribute('data-prospect-id') ?? '', label: chip.getAttribute('aria-label') ?? '', text: chip.textContent ?? '', width: chip.getBoundingClientRect().width, stage: stage.getBoundingClientRect().width };
           }),
-        );
+        undefined);
       // Every prospect's chip is drawn with its last touch counted before anything is measured.
       const touchesOf = (state: DueState) => ({ overdue: 1, later: 0, reply: 1, decision: 6 })[state];
       const expected = layoutCases(m).map(([, state]) => touchesOf(state));
