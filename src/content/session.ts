@@ -66,10 +66,13 @@ export class Session {
     const settings = this.cache.settings!;
     // Everyone tracked on the thread is linked to it and gets their own touches; the card shows
     // the most urgent of them, as the chip does.
+    // Who the card shows is decided before anything is sent: the change events those sends cause
+    // clear the cache mid-pass, and a card drawn from an emptied cache would replace the rep's
+    // card (and what they are typing) with "Track as prospect". The next pass draws the news.
     const tracked = this.cache.tracked(thread.threadId, otherEmails);
+    const prospect = this.cache.find(thread.threadId, otherEmails);
     for (const person of tracked) await this.linkThread(person, thread, mailbox);
     if (tracked.length > 0) await this.logDetectedTouches(thread, tracked, mailbox, now);
-    const prospect = this.cache.find(thread.threadId, otherEmails);
     const key = `${settingsStamp(settings)}:` + (prospect ? `${thread.threadId}:${prospect.id}:${prospect.updatedAt}` : `${thread.threadId}:untracked:${otherEmails.join(',')}`);
     const hasCard = thread.cardAnchor.querySelector(':scope > [data-touchbase="card"]');
     if (key === this.cardKey && hasCard) return;
