@@ -15,7 +15,6 @@ const SAM = { email: 'sam@small.test', name: 'Sam Small' };
 beforeAll(async () => {
   firefox = await launch();
   popup = await openExtensionPage(firefox.browser, firefox.extensionUrl('src/popup/index.html'));
-  await popup.setViewport({ width: 400, height: 600 });
   // Both were last written to ten days ago: past any default cadence, so overdue.
   for (const person of [ANN, SAM]) {
     const prospect = await command(popup, 'prospect.create', { ...person, mailbox: REP, company: 'Acme' });
