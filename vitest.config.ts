@@ -35,6 +35,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The Firefox build in real Firefox (puppeteer-core over WebDriver BiDi); `npm test` runs
+          // it once per version with FIREFOX_UNDER_TEST set.
+          name: 'e2e-firefox',
+          include: ['test/e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'bench',
           include: ['test/bench/**/*.bench.ts'],
           environment: 'node',

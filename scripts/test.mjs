@@ -1,12 +1,14 @@
 // `npm test`: every check the project has, in order, with one summary line at the end.
 // Steps: typecheck, npm audit of the shipped dependencies, lint, build (Chrome + Firefox), addons-linter on the Firefox build, unit tests
-// under two time zones (date rules must hold in both), then end-to-end tests in real Chromium.
+// under two time zones (date rules must hold in both), then end-to-end tests in real Chromium, then in
+// real Firefox (ESR 140 and the current ESR).
 // Each vitest test counts once per run; every other step counts as one check. Skipped and todo
 // tests are counted and named: a test that did not run proved nothing, so under CI (CI=true) any of
 // them fails the run.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
+import { ensureFirefox, firefoxMajor, FIREFOX_VERSIONS } from './firefox.mjs';
 import { countReport, skipsFail, summaryLine } from './vitest-report.mjs';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
@@ -80,6 +82,20 @@ if (built) {
     failures.push('end-to-end tests (no Chromium)');
   }
   if (chromium) vitest('end-to-end tests in Chromium', 'e2e', { CHROMIUM_PATH: chromium });
+}
+// The Firefox build in real Firefox: the oldest version the manifest accepts (ESR 140), then the current ESR.
+if (built) {
+  for (const version of FIREFOX_VERSIONS) {
+    let firefox = null;
+    try {
+      firefox = ensureFirefox(version);
+    } catch (error) {
+      console.error(`\n${error.message}`);
+      results.failed += 1;
+      failures.push(`end-to-end tests in Firefox ${version} (no Firefox)`);
+    }
+    if (firefox) vitest(`end-to-end tests in Firefox ${firefoxMajor(firefox)}`, 'e2e-firefox', { FIREFOX_UNDER_TEST: firefox });
+  }
 }
 
 if (skippedTests.length) {

@@ -4,6 +4,8 @@
  * carries `data-touchbase` (Gmail rewrites class names, not our data attributes) and keeps its
  * content in a shadow root, so Gmail's CSS and ours never mix.
  */
+import { adoptSheet } from './styles';
+
 export const MARKER = 'data-touchbase';
 
 type Child = Node | string | null | undefined | false;
@@ -64,8 +66,7 @@ export function shadowHost(tag: 'span' | 'div', kind: string, css: string): { ho
   const root = host.attachShadow({ mode: 'closed' });
   roots.set(host, root);
   const sheet = sharedSheet(css);
-  if (sheet) root.adoptedStyleSheets = [sheet];
-  else {
+  if (!sheet || !adoptSheet(root, sheet)) {
     const style = document.createElement('style');
     style.textContent = css;
     root.appendChild(style);

@@ -1,4 +1,24 @@
 /** Styles live inside our shadow roots: Gmail's CSS cannot reach them and ours cannot leak. */
+
+let adoptionRefused = false;
+
+/**
+ * Gives `root` the shared constructed sheet; false when the browser refuses it. Firefox 140 does:
+ * a sheet constructed in the content script's world cannot be assigned to the page's shadow root
+ * through its Xray wrapper ("Accessing from Xray wrapper is not supported"). After one refusal
+ * every root gets a <style> element instead (the caller's fallback), without trying again.
+ */
+export function adoptSheet(root: ShadowRoot, sheet: CSSStyleSheet): boolean {
+  if (adoptionRefused) return false;
+  try {
+    root.adoptedStyleSheets = [sheet];
+    return true;
+  } catch {
+    adoptionRefused = true;
+    return false;
+  }
+}
+
 export const CHIP_CSS = `
 :host { display: inline-flex; vertical-align: middle; margin: 0 6px 0 0; }
 .chip { display: inline-flex; align-items: center; gap: 4px; font: 500 11px/16px system-ui, sans-serif; border-radius: 8px; padding: 0 6px; white-space: nowrap; background: #eef3f2; color: #1f1f1f; border: 1px solid #d5e0de; }
