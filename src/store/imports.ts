@@ -84,14 +84,18 @@ export function importBackup(db: TouchbaseDB, backup: Backup, apply: boolean): P
       await prospects.put(record);
     }
     let added = 0;
+    // Two touches of one file may share an instant (two logged in the same millisecond): the
+    // same-moment rule below recognises a touch stored before this import, never one of the file's own.
+    const addedNow = new Set<string>();
     for (const touch of backup.touches) {
       const prospectId = storedId.get(touch.prospectId) ?? touch.prospectId;
       if (await touches.get(touch.id)) continue;
       if (touch.messageId !== undefined && (await touches.index('byMessageProspect').get([touch.messageId, prospectId]))) continue;
       // Same prospect, same instant, same way: the same touch logged in another profile.
       const sameMoment = await touches.index('byProspectAt').getAll([prospectId, touch.at]);
-      if (sameMoment.some((t) => t.direction === touch.direction && t.channel === touch.channel)) continue;
+      if (sameMoment.some((t) => !addedNow.has(t.id) && t.direction === touch.direction && t.channel === touch.channel)) continue;
       await touches.add({ ...touch, prospectId });
+      addedNow.add(touch.id);
       added += 1;
     }
     const current = await settingsIn(tx);

@@ -95,4 +95,16 @@ describe('backup round trip of everything the commands accept (property)', () =>
     expect(await db.get('prospects', ann.id)).toMatchObject({ name: 'Ann <ann@x.test>', company: 'R&D <Labs>', notes: '  see <https://acme.test/pricing>\n' });
     expect((await db.getAll('touches')).map((t) => t.note)).toEqual([' left a voicemail ']);
   });
+
+  it('restores two touches logged in the same millisecond, the same way, as two', async () => {
+    const db = await freshDB();
+    const ann = await createProspect(db, { email: 'ann@x.test', mailbox: 'rep@example.com' }, NOW);
+    for (const note of ['first', 'second']) await logTouch(db, { prospectId: ann.id, channel: 'email', direction: 'outbound', source: 'manual', note, at: NOW }, NOW);
+    const text = JSON.stringify(makeBackup({ ...(await dump(db)), settings: await readSettings(db) }, NOW));
+    await deleteAllData(db);
+    const backup = parseBackup(text);
+    if (backup.ok) await importBackup(db, backup.value, true);
+    expect((await db.getAll('touches')).map((t) => t.note).sort()).toEqual(['first', 'second']);
+    expect((await db.get('prospects', ann.id))?.touchCount).toBe(2);
+  });
 });
