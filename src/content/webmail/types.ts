@@ -47,17 +47,6 @@ export interface OpenThread {
   readonly cardAnchor: HTMLElement;
 }
 
-/** A compose or inline reply window. */
-export interface Compose {
-  readonly element: HTMLElement;
-  readonly recipients: readonly Person[];
-}
-
-export type View =
-  | { readonly kind: 'list'; readonly name: string }
-  | { readonly kind: 'thread'; readonly threadId: string }
-  | { readonly kind: 'other' };
-
 /** Receives a note each time markup did not match what the adapter expects (logged once per kind). */
 export type MissLogger = (what: string, detail?: string) => void;
 
@@ -65,8 +54,6 @@ export interface WebmailAdapter {
   readonly name: string;
   /** The signed-in rep's own address, or null when it cannot be told yet. */
   mailbox(doc: Document): string | null;
-  /** The view from the URL (hash) alone. */
-  view(location: Pick<Location, 'hash'>): View;
   /** The element a MutationObserver should watch (the main pane), or null while the page loads. */
   observationRoot(doc: Document): HTMLElement | null;
   /** Attributes whose change means a row or message now stands for something else (recycled rows). */
@@ -75,6 +62,4 @@ export interface WebmailAdapter {
   rows(root: ParentNode, miss: MissLogger): ThreadRow[];
   /** The open thread, or null when none is open. */
   openThread(doc: Document, miss: MissLogger): OpenThread | null;
-  /** Open compose and reply windows. */
-  composes(doc: Document, miss: MissLogger): Compose[];
 }

@@ -1,10 +1,8 @@
 import type { WebmailAdapter } from '../types';
 import { mailboxFromTitle } from './account';
-import { composeWindows } from './compose';
 import { threadRows } from './rows';
 import { EMAIL_ATTR, LEGACY_MESSAGE_ID_ATTR, LEGACY_THREAD_ID_ATTR, MAIN_PANE, MESSAGE_ID_ATTR, THREAD_ID_ATTR } from './selectors';
 import { openThread } from './thread';
-import { viewFromHash } from './view';
 
 /**
  * Gmail as plain values (docs/architecture.md#gmail-hooks): the only door from the content script into Gmail's DOM.
@@ -13,13 +11,11 @@ import { viewFromHash } from './view';
 export const gmailAdapter: WebmailAdapter = {
   name: 'gmail',
   mailbox: mailboxFromTitle,
-  view: viewFromHash,
   observationRoot: (doc) => doc.querySelector<HTMLElement>(MAIN_PANE),
   // Gmail recycles rows by rewriting these in place; a just-sent message gains its ids late.
   watchedAttributes: [THREAD_ID_ATTR, LEGACY_THREAD_ID_ATTR, MESSAGE_ID_ATTR, LEGACY_MESSAGE_ID_ATTR, EMAIL_ATTR],
   rows: threadRows,
   openThread,
-  composes: composeWindows,
 };
 
 export { GMAIL_MISS, type GmailMiss } from './misses';

@@ -61,13 +61,3 @@ export const MESSAGE_RECIPIENT = 'span.g2[email]';
 /** An expanded message's container; new messages arrive as new siblings of it. */
 export const EXPANDED_MESSAGE = '.h7';
 
-// ── Compose ─────────────────────────────────────────────────────────────────────────────────
-
-/** A compose window (new message, or a reply popped out). */
-export const COMPOSE_WINDOW = 'div[role="dialog"]';
-/** The inline reply box under an open thread (also the form inside a compose window). */
-export const INLINE_REPLY = 'div.M9';
-/** A recipient chip in a compose or reply box. */
-export const RECIPIENT_CHIP = '[data-hovercard-id]';
-/** The address a recipient chip stands for (an `email` attribute is often there too). */
-export const HOVERCARD_ID_ATTR = 'data-hovercard-id';

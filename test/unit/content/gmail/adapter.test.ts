@@ -19,8 +19,4 @@ describe('gmailAdapter', () => {
     expect(fromRoot).toHaveLength(7);
     expect(fromRoot).toEqual(gmailAdapter.rows(doc, missRecorder().miss).map((row) => row.threadId));
   });
-
-  it('tells the view from the hash', () => {
-    expect(gmailAdapter.view({ hash: '#inbox/1a1c4af86800be69' })).toEqual({ kind: 'thread', threadId: '1a1c4af86800be69' });
-  });
 });

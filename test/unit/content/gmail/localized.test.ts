@@ -28,7 +28,6 @@ function hookFacts(name: FixtureName) {
       threadId: thread.threadId,
       messages: thread.messages.map((m) => ({ id: m.messageId, sentAt: m.sentAt, from: m.from?.email, to: m.to.map((p) => p.email) })),
     },
-    composes: gmailAdapter.composes(doc, miss).map((compose) => compose.recipients.map((p) => p.email)),
     misses: misses.map((m) => m.what),
   };
 }
@@ -43,7 +42,6 @@ describe('Gmail in other languages', () => {
   it('reads the Thai thread exactly as the English one', () => {
     const english = hookFacts('thread.html');
     expect(english.thread?.messages).toHaveLength(4);
-    expect(english.composes).toEqual([['anna@acme.io', 'ben@globex.com']]);
     expect(hookFacts('thread-th.html')).toEqual(english);
   });
 

@@ -7,7 +7,7 @@ import { FIXTURE_NAMES, loadFixture, SOURCE_DIR } from './helpers';
 
 /**
  * Every Gmail hook the adapter names is proven by a fixture, and lives in selectors.ts only.
- * (What each hook yields is proven in the tests of rows, thread, compose and localized pages.)
+ * (What each hook yields is proven in the tests of rows, thread and localized pages.)
  */
 
 const hooks = Object.entries(selectors);
@@ -17,7 +17,7 @@ const english = FIXTURE_NAMES.filter((name) => !name.includes('-ru') && !name.in
 
 describe('Gmail selectors', () => {
   it('are all strings', () => {
-    expect(hooks.length).toBeGreaterThan(20);
+    expect(hooks.length).toBeGreaterThanOrEqual(20);
     for (const [name, value] of hooks) expect(typeof value, name).toBe('string');
   });
 
