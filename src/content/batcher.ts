@@ -1,16 +1,30 @@
 /**
+ * How long a batch waits for a frame before it runs anyway. A Gmail tab in the background gets no
+ * frames (Chrome) or, in Firefox 140, ever rarer ones the longer it stays hidden, yet Gmail keeps
+ * adding the mail that arrives there: its touches must be logged without the rep looking at the
+ * tab. (Browsers hold a hidden tab's timers to about one a second, which is soon enough.)
+ */
+export const FRAMELESS_DELAY_MS = 200;
+
+/**
  * One MutationObserver, scoped to Gmail's main pane, whose records are coalesced into one batch
- * per animation frame: a burst of Gmail re-renders costs one pass, not one per mutation.
+ * per animation frame (or per FRAMELESS_DELAY_MS when no frame comes): a burst of Gmail re-renders
+ * costs one pass, not one per mutation.
  */
 export function observeInBatches(root: Node, attributes: readonly string[], onBatch: () => void, signal: AbortSignal): void {
   let scheduled = false;
   const schedule = () => {
     if (scheduled || signal.aborted) return;
     scheduled = true;
-    requestAnimationFrame(() => {
+    // Whichever comes first runs the batch and cancels the other.
+    const run = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
       scheduled = false;
       if (!signal.aborted) onBatch();
-    });
+    };
+    const frame = requestAnimationFrame(run);
+    const timer = setTimeout(run, FRAMELESS_DELAY_MS);
   };
   const observer = new MutationObserver((records) => {
     // Our own shadow hosts changing must not wake us again.

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { observeInBatches, paneWatcher } from '../../../src/content/batcher';
+import { FRAMELESS_DELAY_MS, observeInBatches, paneWatcher } from '../../../src/content/batcher';
 
 describe('the pane watcher over a long Gmail day', () => {
   it('listens to the stop signal once however often it re-scopes, and stops the current observer', async () => {
@@ -28,5 +28,42 @@ describe('the pane watcher over a long Gmail day', () => {
     pane.append(document.createElement('span'));
     await vi.waitFor(() => expect(witnessed).toBe(2));
     expect(batches).toBe(seen + 1);
+  });
+});
+
+describe('batches in a tab that gets no frames', () => {
+  it('still run, once per burst, when the browser never paints the tab (Gmail in the background)', async () => {
+    // A hidden tab: frames are asked for and never come.
+    const frames = vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation(() => 1);
+    try {
+      const pane = document.createElement('div');
+      document.body.append(pane);
+      const stop = new AbortController();
+      let batches = 0;
+      observeInBatches(pane, [], () => (batches += 1), stop.signal);
+      await vi.waitFor(() => expect(batches).toBe(1));
+      // A message arrives while the tab is hidden: three mutations, one batch.
+      for (let node = 0; node < 3; node += 1) pane.append(document.createElement('div'));
+      await vi.waitFor(() => expect(batches).toBe(2));
+      await new Promise((resolve) => setTimeout(resolve, FRAMELESS_DELAY_MS * 2));
+      expect(batches).toBe(2);
+      stop.abort();
+    } finally {
+      frames.mockRestore();
+    }
+  });
+
+  it('run once when the frame comes first: the timer is cancelled', async () => {
+    const pane = document.createElement('div');
+    document.body.append(pane);
+    const stop = new AbortController();
+    let batches = 0;
+    observeInBatches(pane, [], () => (batches += 1), stop.signal);
+    await vi.waitFor(() => expect(batches).toBe(1));
+    pane.append(document.createElement('div'));
+    await vi.waitFor(() => expect(batches).toBe(2));
+    await new Promise((resolve) => setTimeout(resolve, FRAMELESS_DELAY_MS * 2));
+    expect(batches).toBe(2);
+    stop.abort();
   });
 });
