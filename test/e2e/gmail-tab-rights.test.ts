@@ -7,6 +7,7 @@ import type { MessageName, RequestOf } from '../../src/messaging/protocol';
 import { addRows, fakeGmailHtml } from '../fixtures/xss-payloads';
 import { ContentWorld } from './cdp';
 import { command, readProspects, readTouches } from './extension';
+import { SERVED_TO_GMAIL_TAB } from '../rules/gmailTab';
 
 /**
  * Our own content script, on a mail.google.com page, asks the real background for every command:
@@ -22,18 +23,7 @@ let ann: Prospect;
 
 const MAILBOX = 'rep@a-team.test';
 
-/** Written from the rule (what the Gmail features use), not read from the declarations. */
-const SERVED_TO_GMAIL = [
-  'lookup',
-  'touch.recent',
-  'settings.get',
-  'touch.log',
-  'prospect.create',
-  'prospect.update',
-  'prospect.decide',
-  'prospect.linkThread',
-  'prospect.openThread',
-];
+const SERVED_TO_GMAIL = SERVED_TO_GMAIL_TAB as readonly string[];
 
 beforeAll(async () => {
   browser = await launchWithExtension();

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { envelope, type MessageName, type RequestOf } from '../../../src/messaging/protocol';
 import type { TouchbaseDB } from '../../../src/store/db';
 import { freshDB, NOW } from '../store/helpers';
+import { SERVED_TO_GMAIL_TAB } from '../../rules/gmailTab';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT_ID}/`;
@@ -137,22 +138,7 @@ async function everything(target: TouchbaseDB) {
 }
 
 describe('what a Gmail tab may send', () => {
-  /**
-   * The rule, written here from what the Gmail features use: read lookups, recent touches and the
-   * settings; log a touch; create, update, decide and link a thread to a prospect; open a thread.
-   * Bulk and settings-wide changes belong to Touchbase's own pages.
-   */
-  const CONTENT_SCRIPT_MAY_SEND = new Set([
-    'lookup',
-    'touch.recent',
-    'settings.get',
-    'touch.log',
-    'prospect.create',
-    'prospect.update',
-    'prospect.decide',
-    'prospect.linkThread',
-    'prospect.openThread',
-  ]);
+  const CONTENT_SCRIPT_MAY_SEND = new Set(SERVED_TO_GMAIL_TAB);
   const thread = { threadId: '18bc1a2b3c4d5e6f', mailbox: 'rep@example.com', subject: 'Pricing' };
 
   /** A valid request for every command (the type requires each one), aimed at prospect `id`. */

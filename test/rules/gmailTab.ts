@@ -1,0 +1,17 @@
+/**
+ * What a Gmail tab may ask the background for, written from what the Gmail features use (read
+ * lookups, recent touches and the settings; log a touch; create, update, decide and link a thread
+ * to a prospect; open a thread) — never read from the declarations it checks. Bulk and
+ * settings-wide changes belong to Touchbase's own pages.
+ */
+export const SERVED_TO_GMAIL_TAB: readonly string[] = [
+  'lookup',
+  'touch.recent',
+  'settings.get',
+  'touch.log',
+  'prospect.create',
+  'prospect.update',
+  'prospect.decide',
+  'prospect.linkThread',
+  'prospect.openThread',
+];
