@@ -87,14 +87,19 @@ if (built) {
 if (built) {
   for (const version of FIREFOX_VERSIONS) {
     let firefox = null;
+    let major = version;
+    // A browser that is missing or will not even report its version is one failed check, never a
+    // runner that stops before its summary line.
     try {
       firefox = ensureFirefox(version);
+      major = firefoxMajor(firefox);
     } catch (error) {
       console.error(`\n${error.message}`);
       results.failed += 1;
-      failures.push(`end-to-end tests in Firefox ${version} (no Firefox)`);
+      failures.push(`end-to-end tests in Firefox ${version} (${firefox ? 'does not start' : 'no Firefox'})`);
+      firefox = null;
     }
-    if (firefox) vitest(`end-to-end tests in Firefox ${firefoxMajor(firefox)}`, 'e2e-firefox', { FIREFOX_UNDER_TEST: firefox });
+    if (firefox) vitest(`end-to-end tests in Firefox ${major}`, 'e2e-firefox', { FIREFOX_UNDER_TEST: firefox });
   }
 }
 
