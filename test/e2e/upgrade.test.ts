@@ -1,8 +1,11 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
-import { command, sleep } from './extension';
+import { sleep } from './extension';
 import { expectedAfterV2, generateV1 } from '../unit/store/v1-generator';
 
 /**
@@ -12,9 +15,12 @@ import { expectedAfterV2, generateV1 } from '../unit/store/v1-generator';
  * case runs in test/unit/store/upgrade-scale.test.ts: here every record crosses the DevTools
  * protocol twice, which at that size takes minutes on a two-core machine.
  *
- * The worker creates the current schema as soon as the extension loads, so the v1 store is made
- * afterwards: deleting the database sends the worker `versionchange`, on which db.ts closes its
- * connection; the v1 store is created in its place and the browser is restarted on the profile.
+ * The v1 store must exist before the real worker ever runs: the worker opens the store at its first
+ * turn and again on every alarm or message, so a store made under a running worker can be
+ * re-created at the current version between the test's steps. The profile is therefore prepared
+ * with a copy of the build whose worker does nothing; an unpacked extension's id comes from its
+ * folder, so once the real worker is put back in the same folder (and the profile's copy of the
+ * registered worker is dropped), the restarted browser runs it on the same origin and IndexedDB.
  */
 const PROSPECTS = 1_000;
 const TOUCHES = 10_000;
@@ -25,7 +31,11 @@ const upgraded = fixture.prospects.map(expectedAfterV2);
 
 type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
 let browser: Launched | undefined;
-afterAll(async () => browser?.close());
+let preparedDist: string | undefined;
+afterAll(async () => {
+  await browser?.close();
+  if (preparedDist) rmSync(preparedDist, { recursive: true, force: true });
+});
 
 /** An extension page that does not open the store itself (the popup would). */
 async function blankExtensionPage(launched: Launched): Promise<Page> {
@@ -34,30 +44,31 @@ async function blankExtensionPage(launched: Launched): Promise<Page> {
   return page;
 }
 
-/** Replaces the worker's store with schema v1 exactly as released (see test/unit/store/v1.ts). */
-function recreateAsV1(page: Page): Promise<void> {
+/** Creates the store at schema v1 exactly as released (see test/unit/store/v1.ts). */
+function createV1(page: Page): Promise<void> {
   return page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
-        const drop = indexedDB.deleteDatabase('touchbase');
-        drop.onerror = () => reject(drop.error);
-        drop.onsuccess = () => {
-          const open = indexedDB.open('touchbase', 1);
-          open.onerror = () => reject(open.error);
-          open.onupgradeneeded = () => {
-            const db = open.result;
-            const p = db.createObjectStore('prospects', { keyPath: 'id' });
-            p.createIndex('byEmail', 'email');
-            p.createIndex('byMailboxEmail', ['mailbox', 'email'], { unique: true });
-            p.createIndex('byDueAt', 'dueAt');
-            p.createIndex('byStage', 'stageId');
-            p.createIndex('byThreadId', 'threadIds', { multiEntry: true });
-            const t = db.createObjectStore('touches', { keyPath: 'id' });
-            t.createIndex('byProspectAt', ['prospectId', 'at']);
-            t.createIndex('byMessageId', 'messageId', { unique: true });
-            db.createObjectStore('settings');
-          };
-          open.onsuccess = () => (open.result.close(), resolve());
+        const open = indexedDB.open('touchbase', 1);
+        open.onerror = () => reject(open.error);
+        open.onupgradeneeded = () => {
+          const db = open.result;
+          const p = db.createObjectStore('prospects', { keyPath: 'id' });
+          p.createIndex('byEmail', 'email');
+          p.createIndex('byMailboxEmail', ['mailbox', 'email'], { unique: true });
+          p.createIndex('byDueAt', 'dueAt');
+          p.createIndex('byStage', 'stageId');
+          p.createIndex('byThreadId', 'threadIds', { multiEntry: true });
+          const t = db.createObjectStore('touches', { keyPath: 'id' });
+          t.createIndex('byProspectAt', ['prospectId', 'at']);
+          t.createIndex('byMessageId', 'messageId', { unique: true });
+          db.createObjectStore('settings');
+        };
+        open.onsuccess = () => {
+          const version = open.result.version;
+          open.result.close();
+          if (version === 1) resolve();
+          else reject(new Error(`the store already existed at version ${version}: something opened it before the test`));
         };
       }),
   );
@@ -117,20 +128,25 @@ function mismatches(actual: readonly { id: string }[], expected: readonly { id: 
 
 describe('schema upgrade in real Chromium', () => {
   it(`upgrades a v1 profile of ${PROSPECTS} prospects and ${TOUCHES} touches at worker start, every record intact`, async () => {
-    const first = await launchWithExtension();
+    const dist = (preparedDist = mkdtempSync(join(tmpdir(), 'touchbase-upgrade-dist-')));
+    cpSync(resolve(process.env.TOUCHBASE_DIST ?? 'dist/chrome'), dist, { recursive: true });
+    const workerLoader = join(dist, 'service-worker-loader.js');
+    const realWorker = readFileSync(workerLoader, 'utf8');
+    writeFileSync(workerLoader, '// does nothing: the profile is being prepared\n');
+    const first = await launchWithExtension({ dist });
     browser = first;
     const page = await blankExtensionPage(first);
-    // Let the worker finish its start-up pass first: a store deleted under a running pass is
-    // opened again (at the current version) by the pass's next read.
-    await command(page, 'settings.get', {});
-    await recreateAsV1(page);
+    await createV1(page);
     for (let i = 0; i < PROSPECTS; i += 500) await writeBatch(page, 'prospects', fixture.prospects.slice(i, i + 500));
     for (let i = 0; i < TOUCHES; i += 5_000) await writeBatch(page, 'touches', fixture.touches.slice(i, i + 5_000));
     // Still version 1: only the restarted worker may upgrade it.
     expect((await readUpgraded(page)).version).toBe(1);
     await first.close();
 
-    browser = await launchWithExtension({ profile: first.profile });
+    writeFileSync(workerLoader, realWorker);
+    // Chromium keeps the registered worker script in the profile; without it, the real one is registered.
+    rmSync(join(first.profile, 'Default', 'Service Worker'), { recursive: true, force: true });
+    browser = await launchWithExtension({ dist, profile: first.profile });
     const again = await blankExtensionPage(browser);
     let state = await readUpgraded(again);
     for (let tries = 0; state.version === 1 && tries < 100; tries += 1) state = await sleep(200).then(() => readUpgraded(again));
