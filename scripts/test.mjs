@@ -61,7 +61,7 @@ check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 {
   const label = 'npm audit (shipped dependencies, high and critical)';
   const child = spawnSync('node', ['scripts/audit.mjs'], { stdio: 'inherit' });
-  if (child.status === 2) notRun.push(label);
+  if (child.status === 2) notRun.push(`${label} (needs the network)`);
   else {
     results[child.status === 0 ? 'passed' : 'failed'] += 1;
     if (child.status !== 0) failures.push(label);
@@ -84,7 +84,13 @@ if (built) {
   if (chromium) vitest('end-to-end tests in Chromium', 'e2e', { CHROMIUM_PATH: chromium });
 }
 // The Firefox build in real Firefox: the oldest version the manifest accepts (ESR 140), then the current ESR.
-if (built) {
+// Under `npm run test:clock` the run is inside libfaketime, which Firefox cannot start under (ESR 140
+// segfaults at start, ESR 153 hangs; libfaketime 0.9.10): those steps are reported as not run, and
+// Firefox's own tests keep their dates far from any day or hour boundary instead (see their files).
+const underFaketime = (process.env.LD_PRELOAD ?? '').includes('faketime');
+if (built && underFaketime) {
+  for (const version of FIREFOX_VERSIONS) notRun.push(`end-to-end tests in Firefox ${version} (Firefox does not start under faketime)`);
+} else if (built) {
   for (const version of FIREFOX_VERSIONS) {
     let firefox = null;
     let major = version;
@@ -110,7 +116,7 @@ if (skippedTests.length) {
     failures.push('skipped or todo tests under CI (CI=true)');
   }
 }
-if (notRun.length) console.log(`\nNot run (needs the network): ${notRun.join('; ')}`);
+if (notRun.length) console.log(`\nNot run: ${notRun.join('; ')}`);
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 console.log(`\n${summaryLine(results)}`);
 process.exitCode = results.failed === 0 ? 0 : 1;
