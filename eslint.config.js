@@ -30,7 +30,7 @@ function zone(files, { folders = [], packages = [], globals = [] }) {
 const others = (self) => contexts.filter((context) => context !== self);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', '.profile/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', '.profile/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
