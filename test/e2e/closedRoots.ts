@@ -91,15 +91,31 @@ async function centreOf(page: Page, selector: string): Promise<{ x: number; y: n
   );
 }
 
+/**
+ * Where the card's element is, once the card has drawn it: a thread just opened shows its card a
+ * moment later (after the content script's lookup), so callers act when it is there.
+ */
+async function centreWhenDrawn(page: Page, selector: string, timeout = 15_000): Promise<{ x: number; y: number }> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await centreOf(page, selector);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 /** A real (trusted) mouse click on the card's element matching `selector`. */
 export async function clickInCard(page: Page, selector: string): Promise<void> {
-  const { x, y } = await centreOf(page, selector);
+  const { x, y } = await centreWhenDrawn(page, selector);
   await page.mouse.click(x, y);
 }
 
 /** Moves the mouse onto the card's element and presses the button, without releasing it. */
 export async function pressInCard(page: Page, selector: string): Promise<void> {
-  const { x, y } = await centreOf(page, selector);
+  const { x, y } = await centreWhenDrawn(page, selector);
   await page.mouse.move(x, y);
   await page.mouse.down();
 }
