@@ -101,7 +101,10 @@ export function ensureFirefox(version) {
 
 /**
  * Launches Firefox with a fresh profile and the Firefox build installed as a temporary add-on.
- * @param {{ executablePath?: string, dist?: string, prefs?: Record<string, unknown> }} [options]
+ * `archive` installs a packaged zip (what the store receives) instead of the build folder.
+ * `onOutput` receives everything Firefox prints from the moment it starts (with the prefs
+ * `devtools.console.stdout.*` that includes its console), so the install is heard too.
+ * @param {{ executablePath?: string, dist?: string, archive?: string, onOutput?: (text: string) => void, prefs?: Record<string, unknown> }} [options]
  */
 export async function launchFirefoxWithExtension(options = {}) {
   const dist = resolve(options.dist ?? process.env.TOUCHBASE_FIREFOX_DIST ?? 'dist/firefox');
@@ -124,8 +127,12 @@ export async function launchFirefoxWithExtension(options = {}) {
       ...options.prefs,
     },
   });
+  const child = browser.process();
+  if (options.onOutput && child) for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk) => options.onOutput?.(String(chunk)));
   try {
-    const id = await browser.installExtension(dist);
+    const id = options.archive
+      ? /** @type {{ result: { extension: string } }} */ (await browser.connection.send('webExtension.install', { extensionData: { type: 'archivePath', path: resolve(options.archive) } })).result.extension
+      : await browser.installExtension(dist);
     if (id !== ADDON_ID) throw new Error(`installed add-on ${id}, expected ${ADDON_ID}`);
   } catch (error) {
     await browser.close();

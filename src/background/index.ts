@@ -2,6 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { broadcastChange } from './broadcast';
 import { database } from './database';
 import { openReminder, reminderButton } from './notificationActions';
+import { supportsNotificationButtons } from './notifications';
 import { openThread } from './openThread';
 import { createRouter } from './router';
 import { DUE_ALARM, reconcile } from './scheduler';
@@ -37,9 +38,11 @@ browser.alarms.onAlarm.addListener((alarm) => {
 browser.runtime.onInstalled.addListener(() => void reconcileLogged());
 browser.runtime.onStartup.addListener(() => void reconcileLogged());
 browser.notifications.onClicked.addListener((id) => void openReminder(id).catch((e: unknown) => log(String(e))));
-browser.notifications.onButtonClicked?.addListener(
-  (id, index) => void reminderButton(id, index, afterWrite).catch((e: unknown) => log(String(e))),
-);
+if (supportsNotificationButtons()) {
+  browser.notifications.onButtonClicked.addListener(
+    (id, index) => void reminderButton(id, index, afterWrite).catch((e: unknown) => log(String(e))),
+  );
+}
 
 // Any wake (a message, an alarm, a click) starts the worker: catch up on whatever is due.
 void reconcileLogged();

@@ -2,8 +2,11 @@ import browser from 'webextension-polyfill';
 import { SUMMARY_ID, type Reminder } from '../domain/reminders';
 import { t } from '../platform/i18n';
 
-/** Firefox shows no notification buttons (and refuses the option): clicking opens the thread. */
-function supportsNotificationButtons(): boolean {
+/**
+ * Firefox shows no notification buttons (it refuses the option, and warns in its console when a
+ * button listener is registered): clicking opens the thread.
+ */
+export function supportsNotificationButtons(): boolean {
   return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo !== 'function';
 }
 
