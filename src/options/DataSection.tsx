@@ -10,7 +10,8 @@ import { storedCounts } from '../store/wipe';
 import { stageLabel } from '../domain/stages';
 import { download, readChosenFile, today } from './files';
 import { ImportSummaryView } from './ImportSummaryView';
-import { onProgress, readForExport } from './progress';
+import { readForExport } from './exportReads';
+import { onProgress } from './progress';
 import { WorkProgress, type Work } from './WorkProgress';
 
 type Pending = { readonly kind: ImportKind; readonly text: string; readonly name: string; readonly preview: ImportPreview; readonly stageChoices: Readonly<Record<string, string>> };
