@@ -144,19 +144,6 @@ export interface ProgressEvent {
 
 export type ProgressWork = 'check' | 'write';
 
-export function isProgressEvent(message: unknown): message is ProgressEvent {
-  const candidate = message as Partial<ProgressEvent> | null;
-  return (
-    typeof candidate === 'object' &&
-    candidate !== null &&
-    candidate.tag === PROTOCOL_TAG &&
-    candidate.event === 'progress' &&
-    (candidate.work === 'check' || candidate.work === 'write') &&
-    typeof candidate.done === 'number' &&
-    typeof candidate.total === 'number'
-  );
-}
-
 export function envelope<K extends MessageName>(name: K, payload: RequestOf<K>): RequestEnvelope<K> {
   return { tag: PROTOCOL_TAG, name, payload };
 }
