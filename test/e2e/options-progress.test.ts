@@ -132,4 +132,13 @@ it('a big import shows its progress, allows nothing else meanwhile, and ends wit
   expect((await readProspects(tab)).length).toBe(PROSPECTS);
   expect((await readTouches(tab)).length).toBe(PROSPECTS * TOUCHES_EACH);
   expect(await axeViolations(tab)).toEqual([]);
+
+  // The export reads the store 2,000 records at a time: the file holds every record once.
+  const download = tab.waitForEvent('download');
+  await tab.getByRole('button', { name: 'Export backup' }).click();
+  const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { prospects: { id: string }[]; touches: { id: string }[] };
+  await status.filter({ hasText: `Backup saved (prospects: ${PROSPECTS}, touches: ${PROSPECTS * TOUCHES_EACH}).` }).waitFor();
+  expect(new Set(exported.prospects.map((p) => p.id)).size).toBe(PROSPECTS);
+  expect(new Set(exported.touches.map((t) => t.id)).size).toBe(PROSPECTS * TOUCHES_EACH);
+  expect(await tab.getByRole('progressbar').count()).toBe(0);
 });
