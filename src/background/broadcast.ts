@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { PROTOCOL_TAG, type ChangeEvent } from '../messaging/protocol';
+import { PROTOCOL_TAG, type ChangeEvent, type ProgressEvent, type ProgressWork } from '../messaging/protocol';
 import { GMAIL_ORIGIN } from './senders';
 
 /**
@@ -15,4 +15,13 @@ export async function broadcastChange(prospectIds: readonly string[], settingsCh
     tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, event).catch(() => undefined),
   );
   await Promise.all([toPages, ...toTabs]);
+}
+
+/**
+ * Tells Touchbase's own pages how far an import has got. runtime.sendMessage reaches extension
+ * pages only: a Gmail tab hears nothing of it. Not awaited: the import does not wait for a page.
+ */
+export function broadcastProgress(work: ProgressWork, done: number, total: number): void {
+  const event: ProgressEvent = { tag: PROTOCOL_TAG, event: 'progress', work, done, total };
+  browser.runtime.sendMessage(event).catch(() => undefined); // no page open is the normal case
 }

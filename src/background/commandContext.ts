@@ -1,4 +1,5 @@
 import type { ThreadLink } from '../domain/types';
+import type { ProgressWork } from '../messaging/protocol';
 import type { TouchbaseDB } from '../store/db';
 
 /** What a command's handler is given: the store, the moment, and the browser effects it may cause. */
@@ -9,6 +10,8 @@ export interface CommandContext {
   readonly openThread: (thread: ThreadLink) => Promise<void>;
   /** Looks up UI text (stage names in CSV files); absent in tests that do not need it. */
   readonly translate?: (key: string) => string;
+  /** Tells the pages how far an import has got; absent where nobody watches (tests). */
+  readonly progress?: (work: ProgressWork, done: number, total: number) => void;
 }
 
 export interface CommandResult<T> {

@@ -8,6 +8,7 @@ import { readSettings, writeSettings } from '../store/settings';
 import { deleteAllData } from '../store/wipe';
 import { checkSettingsChange } from '../domain/settingsInput';
 import { runImport } from './imports';
+import { oneBulkJob } from './oneBulkJob';
 import { listTouches, logTouch } from '../store/touches';
 
 type Handlers = {
@@ -52,12 +53,13 @@ export const handlers: Handlers = {
     if (!checked.ok) throw new StoreError('invalid', checked.problem);
     return { value: checked.value, changed: await writeSettings(db, checked.value), settingsChanged: true };
   },
-  'import.preview': (payload, ctx) => runImport(payload, ctx, false),
-  'import.apply': (payload, ctx) => runImport(payload, ctx, true),
-  'data.deleteAll': async (_payload, { db }) => {
-    const { counts, ids } = await deleteAllData(db);
-    return { value: counts, changed: ids, settingsChanged: true };
-  },
+  'import.preview': (payload, ctx) => oneBulkJob(() => runImport(payload, ctx, false)),
+  'import.apply': (payload, ctx) => oneBulkJob(() => runImport(payload, ctx, true)),
+  'data.deleteAll': (_payload, { db }) =>
+    oneBulkJob(async () => {
+      const { counts, ids } = await deleteAllData(db);
+      return { value: counts, changed: ids, settingsChanged: true };
+    }),
 };
 
 export type { CommandContext, CommandResult } from './commandContext';

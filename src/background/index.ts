@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { broadcastChange } from './broadcast';
+import { broadcastChange, broadcastProgress } from './broadcast';
 import { database } from './database';
 import { openReminder, reminderButton } from './notificationActions';
 import { supportsNotificationButtons } from './notifications';
@@ -26,6 +26,7 @@ const route = createRouter({
   log,
   openThread,
   translate: (key) => browser.i18n.getMessage(key),
+  progress: broadcastProgress,
 });
 
 const reconcileLogged = () => reconcile().catch((error: unknown) => log(`scheduler: ${String(error)}`));

@@ -57,6 +57,7 @@ export const PROBLEMS = {
   notInThisTab: '$NAME$ is not available in this tab',
   mayHaveRun: 'this may already have happened: check before trying again',
   unknownMessage: 'unknown message $NAME$',
+  bulkJobRunning: 'an import or a deletion is still running: wait until it ends',
 } as const satisfies Record<string, string>;
 
 export type ProblemKey = keyof typeof PROBLEMS;

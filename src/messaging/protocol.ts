@@ -130,6 +130,20 @@ export interface ChangeEvent {
   readonly settingsChanged: boolean;
 }
 
+/**
+ * Sent by the background to extension pages (never to Gmail tabs) while an import runs: how many
+ * of the file's records it has checked (`check`, the preview) or written (`write`, the apply).
+ */
+export interface ProgressEvent {
+  readonly tag: typeof PROTOCOL_TAG;
+  readonly event: 'progress';
+  readonly work: ProgressWork;
+  readonly done: number;
+  readonly total: number;
+}
+
+export type ProgressWork = 'check' | 'write';
+
 export function envelope<K extends MessageName>(name: K, payload: RequestOf<K>): RequestEnvelope<K> {
   return { tag: PROTOCOL_TAG, name, payload };
 }

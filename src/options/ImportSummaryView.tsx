@@ -10,7 +10,7 @@ type Props = {
   readonly settings: Settings;
   /** The stages picked so far, shown at once (the preview that follows them may still be on its way). */
   readonly choices: Readonly<Record<string, string>>;
-  /** A new preview is being computed: its summary cannot be confirmed yet. */
+  /** Work runs (a new preview, the import itself, another job): nothing here may start more. */
   readonly busy: boolean;
   /** The rep picked another stage for a CSV stage value. */
   readonly onStage: (value: string, stageId: string) => void;
@@ -39,7 +39,7 @@ export function ImportSummaryView({ name, preview, settings: rep, choices, busy,
           {preview.stages.map(({ value, stageId }) => (
             <label key={value}>
               {t('importStageFor', value)}{' '}
-              <select value={choices[value] ?? stageId} onChange={(event) => onStage(value, (event.currentTarget as HTMLSelectElement).value)}>
+              <select value={choices[value] ?? stageId} disabled={busy} onChange={(event) => onStage(value, (event.currentTarget as HTMLSelectElement).value)}>
                 {rep.stages.map((stage) => <option key={stage.id} value={stage.id}>{stageLabel(stage, t)}</option>)}
               </select>
             </label>
@@ -48,7 +48,7 @@ export function ImportSummaryView({ name, preview, settings: rep, choices, busy,
       )}
       <div class="row">
         <button type="button" class="primary" disabled={busy} onClick={onConfirm}>{t('importConfirm')}</button>
-        <button type="button" onClick={onCancel}>{t('cancel')}</button>
+        <button type="button" disabled={busy} onClick={onCancel}>{t('cancel')}</button>
       </div>
     </div>
   );

@@ -28,6 +28,9 @@ export interface StageChoice {
 
 type Counts = { new: number; updated: number; unchanged: number; keptNewer: number };
 
+/** Told as the work reaches each record of the file (checking it, or writing it when applying): the how-manieth of how many. */
+export type ImportProgress = (done: number, total: number) => void;
+
 /**
  * Runs an import in one readwrite transaction. A preview runs the very same steps and then aborts,
  * so the summary a rep confirms is computed by the code that applies it; any failure aborts too,
@@ -61,13 +64,17 @@ function abortQuietly(tx: WriteTx): void {
  * newer `updatedAt` wins. Touches match by id, Gmail message id, or prospect + instant + direction + channel, and are added when missing.
  * Settings are taken from the backup. Derived fields are recomputed for everything.
  */
-export function importBackup(db: TouchbaseDB, backup: Backup, apply: boolean): Promise<ImportSummary> {
+export function importBackup(db: TouchbaseDB, backup: Backup, apply: boolean, progress?: ImportProgress): Promise<ImportSummary> {
   return inOneTransaction(db, apply, async (tx) => {
+    const total = backup.prospects.length + backup.touches.length;
+    let done = 0;
+    const reached = () => progress?.((done += 1), total);
     const prospects = tx.objectStore('prospects');
     const touches = tx.objectStore('touches');
     const counts: Counts = { new: 0, updated: 0, unchanged: 0, keptNewer: 0 };
     const storedId = new Map<string, string>();
     for (const [index, incoming] of backup.prospects.entries()) {
+      reached();
       const existing = (await prospects.get(incoming.id)) ?? (await prospects.index('byMailboxEmail').get([incoming.mailbox, incoming.email]));
       if (existing && (existing.email !== incoming.email || existing.mailbox !== incoming.mailbox)) {
         throw StoreError.of('conflict', `prospects[${index}].id`, 'idElsewhere', incoming.id, existing.email);
@@ -88,6 +95,7 @@ export function importBackup(db: TouchbaseDB, backup: Backup, apply: boolean): P
     // same-moment rule below recognises a touch stored before this import, never one of the file's own.
     const addedNow = new Set<string>();
     for (const touch of backup.touches) {
+      reached();
       const prospectId = storedId.get(touch.prospectId) ?? touch.prospectId;
       if (await touches.get(touch.id)) continue;
       if (touch.messageId !== undefined && (await touches.index('byMessageProspect').get([touch.messageId, prospectId]))) continue;
@@ -114,7 +122,7 @@ export function importBackup(db: TouchbaseDB, backup: Backup, apply: boolean): P
  * rep chose for it (`chosen`, by the value as the file spells it), else the one chosen last time,
  * else the first stage (New lead); applying remembers the choices.
  */
-export function importCsv(db: TouchbaseDB, file: CsvFile, chosen: Readonly<Record<string, string>>, now: number, apply: boolean): Promise<ImportSummary> {
+export function importCsv(db: TouchbaseDB, file: CsvFile, chosen: Readonly<Record<string, string>>, now: number, apply: boolean, progress?: ImportProgress): Promise<ImportSummary> {
   return inOneTransaction(db, apply, async (tx) => {
     const prospects = tx.objectStore('prospects');
     const settings = await settingsIn(tx);
@@ -123,7 +131,8 @@ export function importCsv(db: TouchbaseDB, file: CsvFile, chosen: Readonly<Recor
     const firstStage = settings.stages[0]?.id ?? 'new';
     const counts: Counts = { new: 0, updated: 0, unchanged: 0, keptNewer: 0 };
     const changed: string[] = [];
-    for (const { unknownStage, mailbox, ...row } of file.rows) {
+    for (const [index, { unknownStage, mailbox, ...row }] of file.rows.entries()) {
+      progress?.(index + 1, file.rows.length);
       const fields: Omit<CsvProspect, 'unknownStage' | 'mailbox'> = unknownStage === undefined ? row : { ...row, stageId: stageOf.get(unknownStage.toLowerCase())! };
       const matches = mailbox === undefined
         ? await prospects.index('byEmail').getAll(row.email)
