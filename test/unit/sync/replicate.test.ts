@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CouchClient, CouchError, type CouchTarget } from '../../../src/background/sync/couch';
 import { replicate, type SyncLocal } from '../../../src/background/sync/replicate';
@@ -27,6 +30,8 @@ const USER = 'ana';
 const PASSWORD = 'correct horse';
 
 let server: ChildProcess | undefined;
+/** pouchdb-server writes its config and log to its working folder: a temporary one, removed afterwards. */
+const serverFolder = mkdtempSync(join(tmpdir(), 'touchbase-couch-'));
 let origin = '';
 
 async function freePort(): Promise<number> {
@@ -54,9 +59,8 @@ async function untilServing(url: string): Promise<void> {
 beforeAll(async () => {
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['node_modules/pouchdb-server/bin/pouchdb-server', '--in-memory', '--host', '127.0.0.1', '--port', String(port)], {
-    stdio: 'ignore',
-  });
+  const bin = resolve('node_modules/pouchdb-server/bin/pouchdb-server');
+  server = spawn(process.execPath, [bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port)], { cwd: serverFolder, stdio: 'ignore' });
   await untilServing(`${origin}/`);
   const user = await fetch(`${origin}/_users/org.couchdb.user:${USER}`, {
     method: 'PUT',
@@ -66,8 +70,13 @@ beforeAll(async () => {
   expect(user.ok).toBe(true);
 }, 60_000);
 
-afterAll(() => {
-  server?.kill();
+afterAll(async () => {
+  if (server !== undefined && server.exitCode === null) {
+    const exited = new Promise((done) => server!.once('exit', done));
+    server.kill();
+    await exited;
+  }
+  rmSync(serverFolder, { recursive: true, force: true });
 });
 
 let databaseCount = 0;
