@@ -57,6 +57,7 @@ export const PROBLEMS = {
   notInThisTab: '$NAME$ is not available in this tab',
   mayHaveRun: 'this may already have happened: check before trying again',
   unknownMessage: 'unknown message $NAME$',
+  syncNeedsHttps: 'must use HTTPS (plain HTTP only for localhost or 127.0.0.1)',
 } as const satisfies Record<string, string>;
 
 export type ProblemKey = keyof typeof PROBLEMS;
