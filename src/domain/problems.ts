@@ -58,6 +58,7 @@ export const PROBLEMS = {
   mayHaveRun: 'this may already have happened: check before trying again',
   unknownMessage: 'unknown message $NAME$',
   bulkJobRunning: 'an import or a deletion is still running: wait until it ends',
+  syncNeedsHttps: 'must use HTTPS (plain HTTP only for localhost or 127.0.0.1)',
 } as const satisfies Record<string, string>;
 
 export type ProblemKey = keyof typeof PROBLEMS;

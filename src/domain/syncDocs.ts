@@ -1,0 +1,116 @@
+import { parseHlc, type HlcStamp } from './hlc';
+import { channel, direction, email, gmailId, mailbox, millis, prospectFieldChecks, prospectNotes, stageId, threadLinks, touchNote, touchSource } from './inputs';
+import { prospectSyncKey, SYNCED_FIELDS, type SyncedProspect, type SyncedTouch } from './merge';
+import { arrayOf, bool, isPlainObject, nullable, object, refuse, str, type Check, type Result } from './validate';
+
+/**
+ * The documents Touchbase writes to the rep's CouchDB, and the checks every document read back
+ * passes before it may touch the store. A server is outside our trust: a document that is not
+ * exactly this shape is refused whole, with the field that is wrong, and nothing local changes.
+ * Text stays text (a note with `<b>` in it is a note, shown as typed, never markup).
+ */
+
+const MAX_NOTE_VERSIONS = 20;
+const MAX_REPLACED_NOTES = 10_000;
+const MAX_STAGE_VISITS = 1000;
+const MAX_ID_LENGTH = 600;
+
+/** CouchDB's own bookkeeping on a document; read past, never stored. */
+const SERVER_FIELDS = ['_rev', '_revisions', '_conflicts'] as const;
+
+export const stamp: Check<HlcStamp> = (value, path) =>
+  parseHlc(value) !== null ? { ok: true, value: value as HlcStamp } : refuse(path || 'stamp', 'badFormat');
+
+function register<T>(check: Check<T>): Check<{ value: T; stamp: HlcStamp }> {
+  return object({ value: check, stamp });
+}
+
+const fieldRegisters = object({
+  email: register(email),
+  name: register(prospectFieldChecks.name),
+  company: register(prospectFieldChecks.company),
+  stageId: register(prospectFieldChecks.stageId),
+  value: register(prospectFieldChecks.value),
+  currency: register(prospectFieldChecks.currency),
+  decisionMaker: register(prospectFieldChecks.decisionMaker),
+  expectedCloseDate: register(prospectFieldChecks.expectedCloseDate),
+  channel: register(prospectFieldChecks.channel),
+  cadenceDays: register(prospectFieldChecks.cadenceDays),
+  nextMeetingAt: register(prospectFieldChecks.nextMeetingAt),
+  snoozedUntil: register(prospectFieldChecks.snoozedUntil),
+} satisfies Record<(typeof SYNCED_FIELDS)[number], Check<unknown>>);
+
+const notes = object({
+  versions: arrayOf(object({ text: prospectNotes, stamp }), { max: MAX_NOTE_VERSIONS }),
+  replaced: arrayOf(stamp, { max: MAX_REPLACED_NOTES }),
+});
+
+const prospectDocShape = object({
+  _id: str({ min: 1, max: MAX_ID_LENGTH, pattern: /^prospect:/ }),
+  type: str({ min: 1, max: 20, pattern: /^prospect$/ }),
+  mailbox,
+  createdAt: millis,
+  fields: fieldRegisters,
+  notes,
+  threads: threadLinks,
+  stageVisits: arrayOf(object({ stageId, enteredAt: millis, stamp }), { max: MAX_STAGE_VISITS }),
+  deletedAt: nullable(stamp),
+});
+
+const touchDocShape = object(
+  {
+    _id: str({ min: 1, max: MAX_ID_LENGTH, pattern: /^touch:[^\s]+$/ }),
+    type: str({ min: 1, max: 20, pattern: /^touch$/ }),
+    prospectKey: str({ min: 1, max: MAX_ID_LENGTH, pattern: /^prospect:/ }),
+    at: millis,
+    channel,
+    direction,
+    source: touchSource,
+    messageId: gmailId,
+    threadId: gmailId,
+    note: touchNote,
+    createdAt: millis,
+    deleted: bool,
+  },
+  ['messageId', 'threadId'],
+);
+
+function withoutServerFields(doc: unknown): unknown {
+  if (!isPlainObject(doc)) return doc;
+  const copy: Record<string, unknown> = { ...doc };
+  for (const field of SERVER_FIELDS) delete copy[field];
+  return copy;
+}
+
+/** The key a prospect document must carry: its mailbox, then an address (the one it was created with). */
+function keyMatchesMailbox(id: string, ownMailbox: string): boolean {
+  const prefix = prospectSyncKey(ownMailbox, '');
+  if (!id.startsWith(prefix)) return false;
+  const address = id.slice(prefix.length);
+  return email(address, '_id').ok && prospectSyncKey(ownMailbox, address) === id;
+}
+
+export function prospectToDoc(prospect: SyncedProspect): Record<string, unknown> {
+  const { key, ...rest } = prospect;
+  return { _id: key, type: 'prospect', ...rest };
+}
+
+export function prospectFromDoc(doc: unknown): Result<SyncedProspect> {
+  const checked = prospectDocShape(withoutServerFields(doc), '');
+  if (!checked.ok) return checked;
+  const { _id, type: _type, ...rest } = checked.value;
+  if (!keyMatchesMailbox(_id, rest.mailbox)) return refuse('_id', 'badFormat');
+  return { ok: true, value: { key: _id, ...rest } };
+}
+
+export function touchToDoc(touch: SyncedTouch): Record<string, unknown> {
+  const { id, ...rest } = touch;
+  return { _id: id, type: 'touch', ...rest };
+}
+
+export function touchFromDoc(doc: unknown): Result<SyncedTouch> {
+  const checked = touchDocShape(withoutServerFields(doc), '');
+  if (!checked.ok) return checked;
+  const { _id, type: _type, ...rest } = checked.value;
+  return { ok: true, value: { id: _id, ...rest } };
+}

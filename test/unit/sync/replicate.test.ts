@@ -1,0 +1,287 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CouchClient, CouchError, type CouchTarget } from '../../../src/background/sync/couch';
+import { replicate, type SyncLocal } from '../../../src/background/sync/replicate';
+import { formatHlc, parseHlc, receive, tick, type Hlc } from '../../../src/domain/hlc';
+import {
+  editField,
+  lastEditStamp,
+  mergeProspects,
+  mergeTouches,
+  newSyncedProspect,
+  prospectSyncKey,
+  type SyncedProspect,
+  type SyncedTouch,
+} from '../../../src/domain/merge';
+import type { ProspectFields } from '../../../src/domain/types';
+
+/**
+ * Replication against a CouchDB-protocol server (pouchdb-server, in memory, on 127.0.0.1),
+ * started and stopped here. Each device is a plain in-memory store with an outbox and a
+ * checkpoint, applying pulls with the same merge rules the extension's store uses.
+ */
+
+const T0 = Date.UTC(2026, 10, 2, 9, 0);
+const USER = 'ana';
+const PASSWORD = 'correct horse';
+
+let server: ChildProcess | undefined;
+/** pouchdb-server writes its config and log to its working folder: a temporary one, removed afterwards. */
+const serverFolder = mkdtempSync(join(tmpdir(), 'touchbase-couch-'));
+let origin = '';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function untilServing(url: string): Promise<void> {
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet: the next attempt follows the event loop's next turn.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  const bin = resolve('node_modules/pouchdb-server/bin/pouchdb-server');
+  server = spawn(process.execPath, [bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port)], { cwd: serverFolder, stdio: 'ignore' });
+  await untilServing(`${origin}/`);
+  const user = await fetch(`${origin}/_users/org.couchdb.user:${USER}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: USER, password: PASSWORD, roles: [], type: 'user' }),
+  });
+  expect(user.ok).toBe(true);
+}, 60_000);
+
+afterAll(async () => {
+  if (server !== undefined && server.exitCode === null) {
+    const exited = new Promise((done) => server!.once('exit', done));
+    server.kill();
+    await exited;
+  }
+  rmSync(serverFolder, { recursive: true, force: true });
+});
+
+let databaseCount = 0;
+async function newDatabase(): Promise<CouchTarget> {
+  databaseCount += 1;
+  const databaseUrl = `${origin}/pipeline-${databaseCount}`;
+  expect((await fetch(databaseUrl, { method: 'PUT' })).ok).toBe(true);
+  return { databaseUrl, user: USER, password: PASSWORD };
+}
+
+const BASE: ProspectFields = {
+  email: 'ana@acme.example', name: 'Ana', company: 'Acme', stageId: 'lead', value: null, currency: '', decisionMaker: 'unknown',
+  expectedCloseDate: null, channel: 'email', cadenceDays: null, nextMeetingAt: null, snoozedUntil: null, notes: '',
+};
+
+class Device implements SyncLocal {
+  readonly prospects = new Map<string, SyncedProspect>();
+  readonly touches = new Map<string, SyncedTouch>();
+  private readonly outboxIds = new Set<string>();
+  private sequence = '0';
+  private clock: Hlc | null = null;
+  now: number;
+
+  constructor(
+    readonly name: string,
+    skew: number,
+  ) {
+    this.now = T0 + skew;
+  }
+
+  private stamp(): string {
+    this.now += 1000;
+    this.clock = tick(this.clock, this.now, this.name);
+    return formatHlc(this.clock);
+  }
+
+  create(fields: Partial<ProspectFields>): SyncedProspect {
+    const prospect = newSyncedProspect('rep@corp.example', { ...BASE, ...fields }, this.now, this.stamp());
+    this.putProspect(prospect);
+    return prospect;
+  }
+
+  edit<K extends 'name' | 'company' | 'value' | 'stageId'>(key: string, field: K, value: ProspectFields[K]): void {
+    this.putProspect(editField(this.prospects.get(key)!, field, value, this.stamp(), this.now));
+  }
+
+  logTouch(id: string, prospectKey: string): void {
+    this.putTouch({ id, prospectKey, at: this.now, channel: 'phone', direction: 'outbound', source: 'manual', note: `call from ${this.name}`, createdAt: this.now, deleted: false });
+  }
+
+  deleteTouch(id: string): void {
+    this.putTouch({ ...this.touches.get(id)!, deleted: true });
+  }
+
+  private putProspect(prospect: SyncedProspect): void {
+    const held = this.prospects.get(prospect.key);
+    this.prospects.set(prospect.key, held === undefined ? prospect : mergeProspects(held, prospect));
+    this.outboxIds.add(prospect.key);
+  }
+
+  private putTouch(touch: SyncedTouch): void {
+    const held = this.touches.get(touch.id);
+    this.touches.set(touch.id, held === undefined ? touch : mergeTouches([held], [touch])[0]!);
+    this.outboxIds.add(touch.id);
+  }
+
+  async checkpoint(): Promise<string> {
+    return this.sequence;
+  }
+
+  async applyPulled(prospects: readonly SyncedProspect[], touches: readonly SyncedTouch[], checkpoint: string): Promise<void> {
+    for (const prospect of prospects) {
+      const held = this.prospects.get(prospect.key);
+      this.prospects.set(prospect.key, held === undefined ? prospect : mergeProspects(held, prospect));
+      this.clock = receive(this.clock, parseHlc(lastEditStamp(prospect))!, this.now, this.name);
+    }
+    for (const touch of touches) {
+      const held = this.touches.get(touch.id);
+      this.touches.set(touch.id, held === undefined ? touch : mergeTouches([held], [touch])[0]!);
+    }
+    this.sequence = checkpoint;
+  }
+
+  async outbox(limit: number): Promise<{ prospects: SyncedProspect[]; touches: SyncedTouch[] }> {
+    const ids = [...this.outboxIds].slice(0, limit);
+    return {
+      prospects: ids.flatMap((id) => (this.prospects.has(id) ? [this.prospects.get(id)!] : [])),
+      touches: ids.flatMap((id) => (this.touches.has(id) ? [this.touches.get(id)!] : [])),
+    };
+  }
+
+  async pushed(prospects: readonly SyncedProspect[], touches: readonly SyncedTouch[]): Promise<void> {
+    for (const prospect of prospects) if (this.prospects.get(prospect.key) === prospect) this.outboxIds.delete(prospect.key);
+    for (const touch of touches) if (this.touches.get(touch.id) === touch) this.outboxIds.delete(touch.id);
+  }
+
+  get waiting(): number {
+    return this.outboxIds.size;
+  }
+}
+
+const KEY = prospectSyncKey('rep@corp.example', 'ana@acme.example');
+
+describe('replication through a CouchDB-protocol server', () => {
+  it('merges a prospect edited on two devices offline, unites touches and carries a delete', async () => {
+    const target = await newDatabase();
+    const client = new CouchClient(target);
+    // The desktop's clock runs ten minutes behind the laptop's.
+    const laptop = new Device('laptop', 0);
+    const desktop = new Device('desktop', -600_000);
+    laptop.create({ name: 'Ana' });
+    desktop.create({ name: 'Ana L.', company: 'Acme Brasil' });
+    laptop.edit(KEY, 'value', 5000);
+    laptop.logTouch('touch:laptop-1', KEY);
+    desktop.logTouch('touch:desktop-1', KEY);
+
+    await replicate(client, laptop, 2);
+    await replicate(client, desktop, 2);
+    // Edited after the pull: later than what was pulled, although the desktop's clock is behind.
+    desktop.edit(KEY, 'stageId', 'meeting');
+    await replicate(client, desktop, 2);
+    await replicate(client, laptop, 2);
+    laptop.deleteTouch('touch:desktop-1');
+    await replicate(client, laptop, 2);
+    await replicate(client, desktop, 2);
+
+    for (const device of [laptop, desktop]) {
+      const prospect = device.prospects.get(KEY)!;
+      // Created on both: one prospect. Creating sets every field; the laptop's clock is ahead, so
+      // its creation is the later edit of name and company. The value and the stage were edited after it.
+      expect(prospect.fields.name.value).toBe('Ana');
+      expect(prospect.fields.company.value).toBe('Acme');
+      expect(prospect.fields.value.value).toBe(5000);
+      expect(prospect.fields.stageId.value).toBe('meeting');
+      expect([...device.touches.keys()].sort()).toEqual(['touch:desktop-1', 'touch:laptop-1']);
+      expect(device.touches.get('touch:desktop-1')!.deleted).toBe(true);
+      expect(device.touches.get('touch:laptop-1')!.deleted).toBe(false);
+      expect(device.waiting).toBe(0);
+    }
+    expect(desktop.prospects.get(KEY)).toEqual(laptop.prospects.get(KEY));
+    // One more round changes nothing.
+    const before = structuredClone([...laptop.prospects.values(), ...laptop.touches.values()]);
+    await replicate(client, desktop, 2);
+    await replicate(client, laptop, 2);
+    expect([...laptop.prospects.values(), ...laptop.touches.values()]).toEqual(before);
+  });
+
+  it('resumes a run cut off mid-batch without losing or doubling anything', async () => {
+    const target = await newDatabase();
+    const laptop = new Device('laptop', 0);
+    const desktop = new Device('desktop', 0);
+    laptop.create({});
+    for (let n = 0; n < 7; n += 1) laptop.logTouch(`touch:call-${n}`, KEY);
+    await replicate(new CouchClient(target), laptop, 3);
+
+    let requests = 0;
+    const cutOff = new CouchClient(target, (input, init) => {
+      requests += 1;
+      return requests > 2 ? Promise.reject(new TypeError('network down')) : fetch(input, init);
+    });
+    await expect(replicate(cutOff, desktop, 3)).rejects.toMatchObject({ failure: 'offline' });
+    expect(desktop.touches.size).toBeLessThan(7);
+
+    await replicate(new CouchClient(target), desktop, 3);
+    expect([...desktop.touches.keys()].sort()).toEqual([0, 1, 2, 3, 4, 5, 6].map((n) => `touch:call-${n}`));
+  });
+
+  it('refuses damaged server documents, names them, and applies the rest', async () => {
+    const target = await newDatabase();
+    const laptop = new Device('laptop', 0);
+    laptop.create({});
+    await replicate(new CouchClient(target), laptop, 10);
+    const bad = [
+      { _id: 'prospect:rep@corp.example:bo@acme.example', type: 'prospect', note: '<img src=x onerror=alert(1)>' },
+      { _id: 'touch:x', type: 'touch', note: 'x'.repeat(4 * 1024 * 1024) },
+      { _id: 'something-else', hello: 'world' },
+    ];
+    for (const doc of bad) expect((await fetch(`${target.databaseUrl}/${encodeURIComponent(doc._id)}`, { method: 'PUT', body: JSON.stringify(doc) })).ok).toBe(true);
+
+    const desktop = new Device('desktop', 0);
+    const report = await replicate(new CouchClient(target), desktop, 10);
+    expect(report.refused.map((entry) => entry.id).sort()).toEqual(['prospect:rep@corp.example:bo@acme.example', 'something-else', 'touch:x']);
+    expect([...desktop.prospects.keys()]).toEqual([KEY]);
+    expect(desktop.touches.size).toBe(0);
+  });
+
+  it('stops with a clear state on a wrong password and changes nothing', async () => {
+    const target = await newDatabase();
+    const laptop = new Device('laptop', 0);
+    laptop.create({});
+    const error = await replicate(new CouchClient({ ...target, password: 'wrong' }), laptop).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CouchError);
+    expect((error as CouchError).failure).toBe('unauthorized');
+    expect(laptop.waiting).toBe(1);
+    expect(await laptop.checkpoint()).toBe('0');
+  });
+
+  it('treats a server that answers garbage as an error, not as data', async () => {
+    const laptop = new Device('laptop', 0);
+    laptop.create({});
+    const garbage = new CouchClient({ databaseUrl: `${origin}/pipeline-x`, user: USER, password: PASSWORD }, () =>
+      Promise.resolve(new Response('<html>502 Bad Gateway</html>', { status: 200, headers: { 'Content-Type': 'text/html' } })),
+    );
+    await expect(replicate(garbage, laptop)).rejects.toMatchObject({ failure: 'badAnswer' });
+    expect(laptop.waiting).toBe(1);
+    expect(await laptop.checkpoint()).toBe('0');
+  });
+});
