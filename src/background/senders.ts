@@ -1,3 +1,4 @@
+import { GMAIL_ORIGIN } from '../domain/gmail';
 import type { SenderKind } from '../messaging/declarations';
 
 /** The parts of `runtime.MessageSender` the trust decision reads. */
@@ -7,7 +8,7 @@ export interface SenderInfo {
   readonly tab?: unknown;
 }
 
-export const GMAIL_ORIGIN = 'https://mail.google.com';
+export { GMAIL_ORIGIN };
 
 export type { SenderKind };
 

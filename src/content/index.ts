@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { onChange, send } from '../platform/messages';
 import { paneWatcher } from './batcher';
+import { watchMailbox } from './mailboxWatcher';
 import { ProspectCache } from './prospectCache';
 import { Session } from './session';
 import { removeAllTraces } from './teardown';
@@ -70,6 +71,7 @@ onChange(() => {
   void pass();
 }, stop.signal);
 window.addEventListener('hashchange', watch, { signal: stop.signal });
+watchMailbox(document, adapter.mailbox, () => void pass(), stop.signal);
 watch();
 // The main pane appears after Gmail boots: until then the body is watched, then the pane.
 if (!adapter.observationRoot(document)) {

@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/chromium.mjs';
+import { command, readProspects } from './extension';
+import { rowStates } from './gmail';
+
+/**
+ * Chips on a Gmail page captured from real Gmail (test/fixtures/gmail/SOURCES.md), served at
+ * https://mail.google.com: an inbox of 2014 whose rows carry no thread ids, so chips can only
+ * come from the sender's address. The page is served with the title Gmail shows while it boots
+ * ("Gmail"): the rep's address arrives in the title later, as in real Gmail.
+ */
+type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
+
+const CAPTURED = join(import.meta.dirname, '../fixtures/gmail/captured/inboxsdk-2014-inbox.html');
+/** The signed-in account of the captured page, and two senders in its rows. */
+const REP = 'streak.web.test.1@gmail.com';
+const TRACKED = 'news@twilio.com';
+const ALSO_TRACKED = 'cowan@streak.com';
+
+let browser: Launched;
+let gmail: Page;
+let popup: Page;
+const logged: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  const page = (await readFile(CAPTURED, 'utf8')).replace(/<title>[^<]*<\/title>/, '<title>Gmail</title>');
+  await browser.context.route('https://mail.google.com/**', (route) =>
+    new URL(route.request().url()).pathname.startsWith('/mail/u/0/')
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page })
+      : route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the capture' }),
+  );
+  popup = await browser.context.newPage();
+  await popup.goto(browser.extensionUrl('src/popup/index.html'));
+  for (const email of [TRACKED, ALSO_TRACKED]) await command(popup, 'prospect.create', { email, name: '', mailbox: REP, stageId: 'qualified' });
+  const ids = new Map((await readProspects(popup)).map((p) => [p.email, p.id]));
+  expect(ids.size).toBe(2);
+  gmail = await browser.context.newPage();
+  gmail.on('console', (message) => logged.push(message.text()));
+});
+afterAll(async () => browser?.close());
+
+/** The prospect each row should show: the one whose address is among the row's people. */
+async function expectedChips(): Promise<(string | null)[]> {
+  const rows = await rowStates(gmail);
+  return rows.map((row) => (row.emails.includes(TRACKED) ? TRACKED : row.emails.includes(ALSO_TRACKED) ? ALSO_TRACKED : null));
+}
+
+describe('a captured 2014 Gmail inbox', () => {
+  it('gets chips by sender address as soon as the title names the rep, not before', async () => {
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+    await gmail.locator('div[role=main] tr.zA').first().waitFor();
+    const expected = await expectedChips();
+    expect(expected.filter(Boolean).length).toBe(7);
+    // The title still reads "Gmail": the content script has looked and logged that miss; no chip yet.
+    await expect.poll(() => logged.some((text) => text.includes('not in the title yet'))).toBe(true);
+    expect((await rowStates(gmail)).every((row) => row.chips.length === 0)).toBe(true);
+    await gmail.evaluate((rep) => (document.title = `Inbox (41) - ${rep} - Gmail`), REP);
+    const prospects = new Map((await readProspects(popup)).map((p) => [p.id, p.email]));
+    await expect
+      .poll(async () => (await rowStates(gmail)).map((row) => (row.chips.length === 1 ? (prospects.get(row.chips[0]!.prospectId ?? '') ?? '?') : row.chips.length ? 'many' : null)))
+      .toEqual(expected);
+  });
+});
