@@ -113,6 +113,38 @@ describe('CSV exports of other tools, in their own layout', () => {
       { email: 'bo@beta.test', name: 'Bo Li', company: 'Beta', value: 800.5, currency: 'USD', expectedCloseDate: null, stageId: 'qualified' },
     ]);
   });
+
+  it('Pipedrive deals with one person on several deals: one prospect, carrying their largest open deal', () => {
+    const header = 'Deal - ID,Deal - Title,Deal - Value,Deal - Currency,Deal - Contact person,Deal - Stage,Deal - Status,Deal - Expected close date,Person - Email';
+    const parsed = file(lines(
+      header,
+      '7,Acme pilot,4000,EUR,Ana Ruiz,Qualified,open,2027-01-31,ana@acme.test',
+      '8,Beta deal,800,USD,Bo Li,Qualified,open,,bo@beta.test',
+      '9,Acme rollout,90000,EUR,Ana Ruiz,Negotiation,won,2026-09-30,ana@acme.test',
+      '10,Acme renewal,12500,EUR,Ana Ruiz,Proposal Made,open,2027-03-31,ana@acme.test',
+      '11,Acme add-on,600,EUR,Ana Ruiz,Contact Made,open,,ana@acme.test',
+    ));
+    // Rows keep the order in which each person first appears; the won deal is larger but no longer open.
+    expect(parsed.rows).toEqual([
+      { email: 'ana@acme.test', name: 'Ana Ruiz', value: 12_500, currency: 'EUR', expectedCloseDate: '2027-03-31', unknownStage: 'Proposal Made' },
+      { email: 'bo@beta.test', name: 'Bo Li', value: 800, currency: 'USD', expectedCloseDate: null, stageId: 'qualified' },
+    ]);
+    // Stages of deals that were not kept are not offered for mapping.
+    expect(parsed.unknownStages).toEqual(['Proposal Made']);
+  });
+
+  it('a person whose deals are all closed keeps the largest of them', () => {
+    const parsed = file(lines(
+      'Deal - Value,Deal - Status,Person - Email',
+      '300,lost,cy@gamma.test',
+      '5000,won,cy@gamma.test',
+    ));
+    expect(parsed.rows).toEqual([{ email: 'cy@gamma.test', value: 5000 }]);
+  });
+
+  it('any other file naming one address twice is still refused with both rows', () => {
+    expect(refusal(lines('Email,Amount', 'ana@acme.test,10', 'ana@acme.test,20'))).toBe('row 3: ana@acme.test is already on row 2');
+  });
 });
 
 describe('CSV stage values that are none of the rep stages', () => {
