@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { fileText } from './backup';
 import { readAmounts, type AmountCell } from './csvAmounts';
+import { readSlashedDates } from './csvDates';
 import { channel, companyName, email, isoDate, mailbox, personName, prospectNotes } from './inputs';
 import type { Channel, Prospect } from './types';
 import { inRow, nullable, num, refuse, str, type Check, type Result } from './validate';
@@ -155,13 +156,18 @@ export function parseProspectsCsv(text: string, stageAliases: ReadonlyMap<string
   });
   const amounts = readAmounts(amountCells, parsed.meta.delimiter);
   if (!amounts.ok) return amounts;
+  const slashedDates = readSlashedDates(rows.flatMap((row, index) => {
+    const date = cellOf(row, 'closeDate')?.trim();
+    return date ? [{ text: date, row: index + 2 }] : [];
+  }));
+  if (!slashedDates.ok) return slashedDates;
   // A Pipedrive deals export has a row per deal, so one person on two deals is two rows: they
   // are one prospect, carrying the deal that matters most. Any other file naming an address twice is refused.
   const dealsExport = header.some((title) => title.trim().toLowerCase().startsWith('deal - '));
   const kept = new Map<string, { readonly prospect: CsvProspect; readonly row: number; readonly open: boolean }>();
   for (const [index, row] of rows.entries()) {
     const rowNumber = index + 2;
-    const result = readRow((key) => cellOf(row, key), amounts.value.get(rowNumber) ?? null, stageAliases, rowNumber);
+    const result = readRow((key) => cellOf(row, key), amounts.value.get(rowNumber) ?? null, slashedDates.value.get(rowNumber), stageAliases, rowNumber);
     if (!result.ok) return result;
     const prospect = result.value;
     // With a Mailbox column an address may appear once per mailbox; without, once.
@@ -190,7 +196,7 @@ function outranks(deal: { readonly open: boolean; readonly value?: number | null
   return (deal.value ?? -1) > (than.value ?? -1);
 }
 
-function readRow(at: (key: ColumnKey) => string | undefined, amount: number | null, stages: ReadonlyMap<string, string>, rowNumber: number): Result<CsvProspect> {
+function readRow(at: (key: ColumnKey) => string | undefined, amount: number | null, slashedDate: string | undefined, stages: ReadonlyMap<string, string>, rowNumber: number): Result<CsvProspect> {
   const trimmed = (key: ColumnKey) => at(key)?.trim();
   const field = <T>(check: Check<T>, raw: unknown, label: string): Result<T> | undefined =>
     raw === undefined ? undefined : withRow(check(raw, label), rowNumber);
@@ -207,7 +213,7 @@ function readRow(at: (key: ColumnKey) => string | undefined, amount: number | nu
     ['company', companyName, at('company'), 'Company'],
     ['value', amountRange, at('amount') === undefined ? undefined : amount, 'Amount'],
     ['currency', currency, trimmed('currency')?.toUpperCase(), 'Currency'],
-    ['expectedCloseDate', nullable(isoDate), closeDate === '' ? null : closeDate === undefined ? undefined : closeDay(closeDate), 'Close Date'],
+    ['expectedCloseDate', nullable(isoDate), closeDate === '' ? null : closeDate === undefined ? undefined : (slashedDate ?? closeDay(closeDate)), 'Close Date'],
     ['channel', channel, trimmed('channel') === '' ? undefined : trimmed('channel')?.toLowerCase(), 'Preferred Channel'],
     // A note is kept as typed, like a note typed in Touchbase.
     ['notes', prospectNotes, at('notes'), 'Notes'],

@@ -171,3 +171,39 @@ describe('CSV stage values that are none of the rep stages', () => {
     expect((await readSettings(db)).csvStageNames).toBeUndefined();
   });
 });
+
+describe('CSV close dates written month/day/year or day/month/year, decided once per file', () => {
+  const salesforce = (...dates: string[]) => lines(
+    'First Name,Last Name,Email,Account Name,Opportunity Stage,Amount,Close Date',
+    ...dates.map((date, index) => `Ana${index},Ruiz,ana${index}@acme.test,Acme,Qualified,1200,${date}`),
+  );
+  const closeDates = (text: string) => file(text).rows.map((row) => row.expectedCloseDate);
+
+  it('reads a Salesforce (US) file by its date that can only be month first', () => {
+    expect(closeDates(salesforce('3/4/2026', '3/31/2026', '12/1/2026', '', '2026-05-06'))).toEqual(['2026-03-04', '2026-03-31', '2026-12-01', null, '2026-05-06']);
+  });
+
+  it('reads a day-first file by its date that can only be day first', () => {
+    expect(closeDates(salesforce('3/4/2026', '31/3/2026'))).toEqual(['2026-04-03', '2026-03-31']);
+  });
+
+  it('reads a day that is the same either way without needing the file to say', () => {
+    expect(closeDates(salesforce('4/4/2026', '11/11/2026'))).toEqual(['2026-04-04', '2026-11-11']);
+  });
+
+  it('refuses a file whose dates all read both ways, naming the first such row', () => {
+    expect(refusal(salesforce('4/4/2026', '3/4/2026', '5/6/2026'))).toBe(
+      'row 3: Close Date: "3/4/2026" can be read as month/day or day/month: no date in the file shows which comes first',
+    );
+  });
+
+  it('refuses a file whose dates contradict each other, naming both rows', () => {
+    expect(refusal(salesforce('3/31/2026', '1/2/2026', '31/3/2026'))).toBe(
+      'row 4: Close Date: "31/3/2026" puts the month and day in the other order than row 2',
+    );
+  });
+
+  it('refuses a day that does not exist', () => {
+    expect(refusal(salesforce('2/30/2026', '3/31/2026'))).toMatch(/^row 2: Close Date: /);
+  });
+});
