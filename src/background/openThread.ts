@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { GMAIL_TABS, isTabOfMailbox, threadHash, threadUrl } from '../domain/gmail';
+import { GMAIL_TABS, tabToShowThreadIn, threadHash, threadUrl } from '../domain/gmail';
 import type { ThreadLink } from '../domain/types';
 
 /**
@@ -9,8 +9,7 @@ import type { ThreadLink } from '../domain/types';
  */
 export async function openThread(thread: ThreadLink): Promise<void> {
   const tabs = await browser.tabs.query({ url: GMAIL_TABS });
-  // Several tabs of one mailbox: the one the rep used last is the one they expect to see the thread in.
-  const [tab] = tabs.filter((candidate) => isTabOfMailbox(candidate, thread.mailbox)).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  const tab = tabToShowThreadIn(tabs, thread.mailbox);
   if (tab?.id === undefined || !tab.url) {
     await browser.tabs.create({ url: threadUrl(thread) });
     return;

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { fileText } from './backup';
 import { readAmounts, type AmountCell } from './csvAmounts';
+import { readSlashedDates } from './csvDates';
 import { channel, companyName, email, isoDate, mailbox, personName, prospectNotes } from './inputs';
 import type { Channel, Prospect } from './types';
 import { inRow, nullable, num, refuse, str, type Check, type Result } from './validate';
@@ -94,6 +95,7 @@ const ALIASES = {
   closeDate: ['close date', 'expected close date', 'closing date', 'deal - expected close date'],
   channel: ['preferred channel', 'channel'],
   notes: ['notes', 'owner notes', 'note', 'description'],
+  dealStatus: ['deal - status'],
 } as const satisfies Record<string, readonly string[]>;
 
 type ColumnKey = keyof typeof ALIASES;
@@ -154,29 +156,47 @@ export function parseProspectsCsv(text: string, stageAliases: ReadonlyMap<string
   });
   const amounts = readAmounts(amountCells, parsed.meta.delimiter);
   if (!amounts.ok) return amounts;
-  const out: CsvProspect[] = [];
-  const unknownStages = new Map<string, string>();
-  const seen = new Map<string, number>();
+  const slashedDates = readSlashedDates(rows.flatMap((row, index) => {
+    const date = cellOf(row, 'closeDate')?.trim();
+    return date ? [{ text: date, row: index + 2 }] : [];
+  }));
+  if (!slashedDates.ok) return slashedDates;
+  // A Pipedrive deals export has a row per deal, so one person on two deals is two rows: they
+  // are one prospect, carrying the deal that matters most. Any other file naming an address twice is refused.
+  const dealsExport = header.some((title) => title.trim().toLowerCase().startsWith('deal - '));
+  const kept = new Map<string, { readonly prospect: CsvProspect; readonly row: number; readonly open: boolean }>();
   for (const [index, row] of rows.entries()) {
     const rowNumber = index + 2;
-    const result = readRow((key) => cellOf(row, key), amounts.value.get(rowNumber) ?? null, stageAliases, rowNumber);
+    const result = readRow((key) => cellOf(row, key), amounts.value.get(rowNumber) ?? null, slashedDates.value.get(rowNumber), stageAliases, rowNumber);
     if (!result.ok) return result;
     const prospect = result.value;
     // With a Mailbox column an address may appear once per mailbox; without, once.
     const identity = `${prospect.mailbox ?? ''}\u0000${prospect.email}`;
-    const first = seen.get(identity);
-    if (first !== undefined) return inRow(refuse('', 'csvDuplicate', prospect.email, first), rowNumber);
-    seen.set(identity, rowNumber);
+    const status = cellOf(row, 'dealStatus')?.trim().toLowerCase();
+    const open = status !== 'won' && status !== 'lost';
+    const first = kept.get(identity);
+    if (first === undefined) kept.set(identity, { prospect, row: rowNumber, open });
+    else if (!dealsExport) return inRow(refuse('', 'csvDuplicate', prospect.email, first.row), rowNumber);
+    else if (outranks({ open, value: prospect.value }, { open: first.open, value: first.prospect.value })) kept.set(identity, { prospect, row: first.row, open });
+  }
+  const out = [...kept.values()].map(({ prospect }) => prospect);
+  const unknownStages = new Map<string, string>();
+  for (const prospect of out) {
     if (prospect.unknownStage !== undefined) {
       const folded = prospect.unknownStage.toLowerCase();
       if (!unknownStages.has(folded)) unknownStages.set(folded, prospect.unknownStage);
     }
-    out.push(prospect);
   }
   return { ok: true, value: { rows: out, unknownStages: [...unknownStages.values()] } };
 }
 
-function readRow(at: (key: ColumnKey) => string | undefined, amount: number | null, stages: ReadonlyMap<string, string>, rowNumber: number): Result<CsvProspect> {
+/** Of two deals of one person, whether the first matters more: an open deal over a won or lost one, then the larger value; a tie keeps the earlier row. */
+function outranks(deal: { readonly open: boolean; readonly value?: number | null }, than: { readonly open: boolean; readonly value?: number | null }): boolean {
+  if (deal.open !== than.open) return deal.open;
+  return (deal.value ?? -1) > (than.value ?? -1);
+}
+
+function readRow(at: (key: ColumnKey) => string | undefined, amount: number | null, slashedDate: string | undefined, stages: ReadonlyMap<string, string>, rowNumber: number): Result<CsvProspect> {
   const trimmed = (key: ColumnKey) => at(key)?.trim();
   const field = <T>(check: Check<T>, raw: unknown, label: string): Result<T> | undefined =>
     raw === undefined ? undefined : withRow(check(raw, label), rowNumber);
@@ -193,7 +213,7 @@ function readRow(at: (key: ColumnKey) => string | undefined, amount: number | nu
     ['company', companyName, at('company'), 'Company'],
     ['value', amountRange, at('amount') === undefined ? undefined : amount, 'Amount'],
     ['currency', currency, trimmed('currency')?.toUpperCase(), 'Currency'],
-    ['expectedCloseDate', nullable(isoDate), closeDate === '' ? null : closeDate === undefined ? undefined : closeDay(closeDate), 'Close Date'],
+    ['expectedCloseDate', nullable(isoDate), closeDate === '' ? null : closeDate === undefined ? undefined : (slashedDate ?? closeDay(closeDate)), 'Close Date'],
     ['channel', channel, trimmed('channel') === '' ? undefined : trimmed('channel')?.toLowerCase(), 'Preferred Channel'],
     // A note is kept as typed, like a note typed in Touchbase.
     ['notes', prospectNotes, at('notes'), 'Notes'],

@@ -56,3 +56,20 @@ export function isTabOfMailbox(tab: { readonly url?: string; readonly title?: st
   const shown = mailboxOfTab(tab);
   return shown !== null && shown === parseEmail(mailbox);
 }
+
+/**
+ * Of the open Gmail tabs, the one to show a thread of this mailbox in: among the mailbox's tabs, the one
+ * the rep used last, since that is where they expect to see it (a tab that never reported use counts as oldest).
+ * Undefined when no tab shows the mailbox.
+ */
+export function tabToShowThreadIn<T extends { readonly url?: string; readonly title?: string; readonly lastAccessed?: number }>(
+  tabs: readonly T[],
+  mailbox: string,
+): T | undefined {
+  let chosen: T | undefined;
+  for (const tab of tabs) {
+    if (!isTabOfMailbox(tab, mailbox)) continue;
+    if (chosen === undefined || (tab.lastAccessed ?? 0) > (chosen.lastAccessed ?? 0)) chosen = tab;
+  }
+  return chosen;
+}

@@ -46,6 +46,8 @@ export const PROBLEMS = {
   csvDuplicate: '$EMAIL$ is already on row $ROW$',
   csvAmountAmbiguous: '"$AMOUNT$" can be read two ways: nothing else in the file shows whether "." or "," marks the decimals',
   csvAmountMixed: '"$AMOUNT$" uses "$SEPARATOR$" for decimals, but row $ROW$ uses the other mark',
+  csvDateAmbiguous: '"$DATE$" can be read as month/day or day/month: no date in the file shows which comes first',
+  csvDateMixed: '"$DATE$" puts the month and day in the other order than row $ROW$',
   noSuchProspect: 'prospect $ID$ does not exist',
   alreadyTracked: '$EMAIL$ is already tracked',
   alreadyTrackedAs: '$EMAIL$ is already tracked as $NAME$',

@@ -60,7 +60,7 @@ describe('CSV import', () => {
     ['an invalid email', 'Email,Name\nana@acme.test,Ana\nnot-an-email,Bo\n', /^row 3: Email: "not-an-email" is not a valid email address/],
     ['a duplicate email', 'Email\nana@acme.test\nANA@acme.test\n', /^row 3: ana@acme\.test is already on row 2/],
     ['an impossible date', 'Email,Close Date\nana@acme.test,2026-02-30\n', /^row 2: Close Date: 2026-02-30 is not a real date/],
-    ['a date in another format', 'Email,Close Date\nana@acme.test,31/01/2027\n', /^row 2: Close Date: must be a date like/],
+    ['a date in another format', 'Email,Close Date\nana@acme.test,31.01.2027\n', /^row 2: Close Date: must be a date like/],
     ['a bad amount', 'Email,Amount\nana@acme.test,lots\n', /^row 2: Amount: must be a number/],
     ['a company too long', `Email,Company\nana@acme.test,${'c'.repeat(201)}\n`, /^row 2: Company: is longer than 200 characters/],
     ['a mailbox that is not an address', 'Email,Mailbox\nana@acme.test,rep\n', /^row 2: Mailbox: "rep" is not a valid email address/],

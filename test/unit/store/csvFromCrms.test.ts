@@ -113,6 +113,38 @@ describe('CSV exports of other tools, in their own layout', () => {
       { email: 'bo@beta.test', name: 'Bo Li', company: 'Beta', value: 800.5, currency: 'USD', expectedCloseDate: null, stageId: 'qualified' },
     ]);
   });
+
+  it('Pipedrive deals with one person on several deals: one prospect, carrying their largest open deal', () => {
+    const header = 'Deal - ID,Deal - Title,Deal - Value,Deal - Currency,Deal - Contact person,Deal - Stage,Deal - Status,Deal - Expected close date,Person - Email';
+    const parsed = file(lines(
+      header,
+      '7,Acme pilot,4000,EUR,Ana Ruiz,Qualified,open,2027-01-31,ana@acme.test',
+      '8,Beta deal,800,USD,Bo Li,Qualified,open,,bo@beta.test',
+      '9,Acme rollout,90000,EUR,Ana Ruiz,Negotiation,won,2026-09-30,ana@acme.test',
+      '10,Acme renewal,12500,EUR,Ana Ruiz,Proposal Made,open,2027-03-31,ana@acme.test',
+      '11,Acme add-on,600,EUR,Ana Ruiz,Contact Made,open,,ana@acme.test',
+    ));
+    // Rows keep the order in which each person first appears; the won deal is larger but no longer open.
+    expect(parsed.rows).toEqual([
+      { email: 'ana@acme.test', name: 'Ana Ruiz', value: 12_500, currency: 'EUR', expectedCloseDate: '2027-03-31', unknownStage: 'Proposal Made' },
+      { email: 'bo@beta.test', name: 'Bo Li', value: 800, currency: 'USD', expectedCloseDate: null, stageId: 'qualified' },
+    ]);
+    // Stages of deals that were not kept are not offered for mapping.
+    expect(parsed.unknownStages).toEqual(['Proposal Made']);
+  });
+
+  it('a person whose deals are all closed keeps the largest of them', () => {
+    const parsed = file(lines(
+      'Deal - Value,Deal - Status,Person - Email',
+      '300,lost,cy@gamma.test',
+      '5000,won,cy@gamma.test',
+    ));
+    expect(parsed.rows).toEqual([{ email: 'cy@gamma.test', value: 5000 }]);
+  });
+
+  it('any other file naming one address twice is still refused with both rows', () => {
+    expect(refusal(lines('Email,Amount', 'ana@acme.test,10', 'ana@acme.test,20'))).toBe('row 3: ana@acme.test is already on row 2');
+  });
 });
 
 describe('CSV stage values that are none of the rep stages', () => {
@@ -137,5 +169,41 @@ describe('CSV stage values that are none of the rep stages', () => {
     await expect(importCsv(db, file(salesforce), { 'Working - Contacted': 'vip' }, NOW, true)).rejects.toThrow(/stage "vip" does not exist/);
     expect(await db.count('prospects')).toBe(0);
     expect((await readSettings(db)).csvStageNames).toBeUndefined();
+  });
+});
+
+describe('CSV close dates written month/day/year or day/month/year, decided once per file', () => {
+  const salesforce = (...dates: string[]) => lines(
+    'First Name,Last Name,Email,Account Name,Opportunity Stage,Amount,Close Date',
+    ...dates.map((date, index) => `Ana${index},Ruiz,ana${index}@acme.test,Acme,Qualified,1200,${date}`),
+  );
+  const closeDates = (text: string) => file(text).rows.map((row) => row.expectedCloseDate);
+
+  it('reads a Salesforce (US) file by its date that can only be month first', () => {
+    expect(closeDates(salesforce('3/4/2026', '3/31/2026', '12/1/2026', '', '2026-05-06'))).toEqual(['2026-03-04', '2026-03-31', '2026-12-01', null, '2026-05-06']);
+  });
+
+  it('reads a day-first file by its date that can only be day first', () => {
+    expect(closeDates(salesforce('3/4/2026', '31/3/2026'))).toEqual(['2026-04-03', '2026-03-31']);
+  });
+
+  it('reads a day that is the same either way without needing the file to say', () => {
+    expect(closeDates(salesforce('4/4/2026', '11/11/2026'))).toEqual(['2026-04-04', '2026-11-11']);
+  });
+
+  it('refuses a file whose dates all read both ways, naming the first such row', () => {
+    expect(refusal(salesforce('4/4/2026', '3/4/2026', '5/6/2026'))).toBe(
+      'row 3: Close Date: "3/4/2026" can be read as month/day or day/month: no date in the file shows which comes first',
+    );
+  });
+
+  it('refuses a file whose dates contradict each other, naming both rows', () => {
+    expect(refusal(salesforce('3/31/2026', '1/2/2026', '31/3/2026'))).toBe(
+      'row 4: Close Date: "31/3/2026" puts the month and day in the other order than row 2',
+    );
+  });
+
+  it('refuses a day that does not exist', () => {
+    expect(refusal(salesforce('2/30/2026', '3/31/2026'))).toMatch(/^row 2: Close Date: /);
   });
 });
