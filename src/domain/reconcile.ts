@@ -18,7 +18,7 @@ export interface RealMessageFacts {
   readonly messageId: string;
   readonly at: Millis;
   readonly direction: Direction;
-  readonly threadId: string;
+  readonly threadId?: string;
 }
 
 /**
@@ -40,7 +40,7 @@ export function provisionalFor(real: RealMessageFacts, provisional: readonly Pro
   let best: ProvisionalTouchFacts | null = null;
   for (const touch of provisional) {
     if (touch.messageId !== undefined || touch.direction !== real.direction) continue;
-    if (touch.threadId !== undefined && touch.threadId !== real.threadId) continue;
+    if (touch.threadId !== undefined && real.threadId !== undefined && touch.threadId !== real.threadId) continue;
     const distance = Math.abs(touch.at - real.at);
     if (distance > RECONCILE_WINDOW) continue;
     if (best === null || distance < Math.abs(best.at - real.at)) best = touch;
