@@ -19,6 +19,9 @@ describe('a real message meeting a provisional touch', () => {
   it('replaces a provisional touch of the same direction, close in time, in the same or an unknown thread', () => {
     expect(provisionalFor(real, [provisional('a')])).toBe('a');
     expect(provisionalFor(real, [provisional('a', { threadId: THREAD })])).toBe('a');
+    // A message whose thread the page did not tell matches by direction and time alone.
+    const { threadId: _unknown, ...threadless } = real;
+    expect(provisionalFor(threadless, [provisional('a', { threadId: THREAD })])).toBe('a');
     // Two minutes either side of the message time are the same send.
     expect(provisionalFor(real, [provisional('a', { at: real.at - 2 * MINUTE })])).toBe('a');
     expect(provisionalFor(real, [provisional('a', { at: real.at + 2 * MINUTE })])).toBe('a');
