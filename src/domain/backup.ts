@@ -2,7 +2,7 @@ import { channel, direction, email, gmailId, mailbox, millis, prospectFieldCheck
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { checkSettingsChange } from './settingsInput';
 import type { Prospect, Touch } from './types';
-import { arrayOf, nullable, num, object, oneOf, refuse, str, type Check, type Refusal, type Result } from './validate';
+import { arrayOf, bool, nullable, num, object, oneOf, refuse, str, type Check, type Refusal, type Result } from './validate';
 
 /** What identifies a Touchbase backup file, and the newest layout this build reads. */
 export const BACKUP_FORMAT = 'touchbase-backup';
@@ -52,8 +52,8 @@ const prospectRecord = object(
 );
 
 const touchRecord = object(
-  { id: recordId, prospectId: recordId, at: millis, channel, direction, source: touchSource, note: touchNote, createdAt: millis, messageId: gmailId, threadId: gmailId },
-  ['messageId', 'threadId'],
+  { id: recordId, prospectId: recordId, at: millis, channel, direction, source: touchSource, note: touchNote, createdAt: millis, messageId: gmailId, threadId: gmailId, provisional: bool },
+  ['messageId', 'threadId', 'provisional'],
 );
 
 const envelope = object({

@@ -129,6 +129,11 @@ export interface Touch {
   /** Gmail message id; absent when unknown. Unique in the store: one message, one touch. */
   readonly messageId?: string;
   readonly threadId?: string;
+  /**
+   * Logged before Gmail showed the message (at send, or from an unread inbox row): the real
+   * message, when seen, replaces it (domain/reconcile.ts). Absent on every other touch.
+   */
+  readonly provisional?: boolean;
   readonly note: string;
   readonly createdAt: Millis;
 }

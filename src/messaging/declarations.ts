@@ -11,7 +11,7 @@ import {
   threadLink,
   touchSource,
 } from '../domain/inputs';
-import { arrayOf, num, object, oneOf, recordOf, str, type Check } from '../domain/validate';
+import { arrayOf, bool, num, object, oneOf, recordOf, str, type Check } from '../domain/validate';
 import { fileText } from '../domain/backup';
 import { settingsShape } from '../domain/settingsInput';
 import type { MessageName, RequestOf } from './protocol';
@@ -108,10 +108,11 @@ export const COMMANDS: { readonly [K in MessageName]: CommandDeclaration<K> } = 
         at: millis,
         messageId: gmailId,
         threadId: gmailId,
+        provisional: bool,
         note: str({ max: 2000, trim: false }),
         touchId: senderChosenId,
       },
-      ['at', 'messageId', 'threadId', 'touchId'],
+      ['at', 'messageId', 'threadId', 'provisional', 'touchId'],
     ),
     senders: everywhere,
     resend: { kind: 'createsWithId', idField: 'touchId' },

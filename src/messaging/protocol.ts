@@ -32,6 +32,8 @@ export interface LogTouchRequest {
   readonly at?: Millis;
   readonly messageId?: string;
   readonly threadId?: string;
+  /** Logged before Gmail shows the message; the real message replaces it once (domain/reconcile.ts). */
+  readonly provisional?: boolean;
   readonly note: string;
 }
 

@@ -1,9 +1,10 @@
 import { pestWarning } from '../domain/pestGuard';
+import { provisionalFor } from '../domain/reconcile';
 import type { Touch } from '../domain/types';
 import type { LogTouchRequest, LogTouchResponse } from '../messaging/protocol';
 import type { TouchbaseDB } from './db';
 import { StoreError } from './errors';
-import { rederiveAndPut, settingsIn, touchRangeOf } from './rederive';
+import { rederiveAndPut, settingsIn, touchRangeOf, type WriteTx } from './rederive';
 
 /**
  * Logs a touch and brings its prospect up to date, in one transaction. Logging is idempotent,
@@ -23,6 +24,14 @@ export async function logTouch(db: TouchbaseDB, input: LogTouchRequest, now: num
   const existing =
     (input.touchId !== undefined ? await touches.get(input.touchId) : undefined) ??
     (input.messageId !== undefined ? await touches.index('byMessageProspect').get([input.messageId, prospect.id]) : undefined);
+  const replaced = existing ?? (await replaceProvisional(tx, prospect.id, input, now));
+  if (replaced && !existing) {
+    // The real message of a touch already counted: the touch takes its id and time, once.
+    const settings = await settingsIn(tx);
+    const updated = await rederiveAndPut(tx, { ...prospect, updatedAt: now }, settings);
+    await tx.done;
+    return { prospect: updated, touch: replaced, duplicate: false, warning: null };
+  }
   if (existing) {
     if (existing.id === input.touchId && existing.prospectId !== prospect.id) {
       throw StoreError.of('conflict', '', 'touchElsewhere', existing.id);
@@ -45,12 +54,43 @@ export async function logTouch(db: TouchbaseDB, input: LogTouchRequest, now: num
     createdAt: now,
     ...(input.messageId !== undefined ? { messageId: input.messageId } : {}),
     ...(input.threadId !== undefined ? { threadId: input.threadId } : {}),
+    ...(input.provisional === true ? { provisional: true } : {}),
   };
   await tx.objectStore('touches').add(touch);
   // A new touch ends any snooze: the rep has acted on the prospect.
   const updated = await rederiveAndPut(tx, { ...prospect, snoozedUntil: null, updatedAt: now }, settings);
   await tx.done;
   return { prospect: updated, touch, duplicate: false, warning };
+}
+
+/**
+ * A real Gmail message that stands for a provisional touch of this prospect turns that touch
+ * into the real one (its message id, thread and time) inside the caller's transaction; returns
+ * it, or undefined when the message is new. The unique (messageId, prospectId) index then keeps
+ * a second sighting of the message from counting again.
+ */
+async function replaceProvisional(
+  tx: WriteTx,
+  prospectId: string,
+  input: LogTouchRequest,
+  now: number,
+): Promise<Touch | undefined> {
+  if (input.messageId === undefined || input.provisional === true) return undefined;
+  const store = tx.objectStore('touches');
+  const provisional = (await store.index('byProspectAt').getAll(touchRangeOf(prospectId))).filter((t) => t.provisional === true);
+  const real = {
+    messageId: input.messageId,
+    at: input.at ?? now,
+    direction: input.direction,
+    ...(input.threadId !== undefined ? { threadId: input.threadId } : {}),
+  };
+  const id = provisionalFor(real, provisional);
+  const match = provisional.find((t) => t.id === id);
+  if (match === undefined) return undefined;
+  const { provisional: _wasProvisional, ...rest } = match;
+  const touch: Touch = { ...rest, at: real.at, messageId: real.messageId, ...(real.threadId !== undefined ? { threadId: real.threadId } : {}) };
+  await store.put(touch);
+  return touch;
 }
 
 /** A prospect's touches, newest first. */
