@@ -1,14 +1,10 @@
 import { afterAll, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
-import { deriveProspect } from '../../src/domain/derive';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import type { Page } from 'playwright-core';
 import { command, writeRecords } from '../e2e/extension';
+import { seedPopupStore, TOUCHES_PER_PROSPECT } from './popupSeed';
 import { ms, stats, table, writeSection } from './report';
 
 const SIZES = [1_000, 10_000, 100_000];
-const TOUCHES_PER_PROSPECT = 10;
-const DAY = 86_400_000;
 const rows: (string | number)[][] = [];
 
 afterAll(() => {
@@ -20,34 +16,6 @@ afterAll(() => {
   );
 });
 
-async function seed(page: Page, count: number): Promise<number> {
-  const now = Date.now();
-  let inWindow = 0;
-  for (let start = 0; start < count; start += 5_000) {
-    const prospects = [];
-    const touches = [];
-    for (let i = start; i < Math.min(count, start + 5_000); i++) {
-      const lastTouch = now - ((i * 13) % 60) * DAY - DAY;
-      // Follow-ups spread evenly from 30 days ago to a year ahead (a snooze end fixes the due time).
-      const dueAt = now + (((i * 7919) % 395) - 30) * DAY;
-      const base = {
-        id: `p-${i}`, email: `p${i}@bench.test`, mailbox: '', name: `Prospect ${i}`, company: `Company ${i % 700}`, stageId: ['new', 'contacted', 'qualified', 'proposal', 'negotiation', 'won', 'nurture'][i % 7]!,
-        value: (i % 50) * 1000, currency: 'EUR', decisionMaker: 'unknown' as const, expectedCloseDate: null, channel: 'email' as const, cadenceDays: null,
-        nextMeetingAt: null, snoozedUntil: dueAt, notes: '', threads: [], createdAt: lastTouch - 100 * DAY, updatedAt: now, stageEnteredAt: lastTouch - 100 * DAY,
-      };
-      const own = Array.from({ length: TOUCHES_PER_PROSPECT }, (_, k) => ({
-        id: `t-${i}-${k}`, prospectId: base.id, at: lastTouch - k * 5 * DAY, channel: 'email', direction: k % 3 === 2 ? 'inbound' : 'outbound', source: 'gmail', note: '', createdAt: now,
-      }));
-      const prospect = deriveProspect(base, own as never, DEFAULT_SETTINGS);
-      if (prospect.dueAt !== undefined && prospect.dueAt < now + 8 * DAY) inWindow += 1;
-      prospects.push(prospect);
-      touches.push(...own);
-    }
-    await writeRecords(page, { prospects, touches });
-  }
-  return inWindow;
-}
-
 for (const size of SIZES) {
   it(`popup with ${size} prospects`, async () => {
     const browser = await launchWithExtension();
@@ -56,7 +24,7 @@ for (const size of SIZES) {
       await page.setViewportSize({ width: 400, height: 600 });
       await page.goto(browser.extensionUrl('src/popup/index.html'));
       await command(page, 'settings.get', {});
-      const inWindow = await seed(page, size);
+      const inWindow = await seedPopupStore(size, (records) => writeRecords(page, records));
       const paints: number[] = [];
       const pages: number[] = [];
       const heads: number[] = [];
