@@ -25,9 +25,14 @@ const sections = [...previous.filter((section) => !freshTitles.has(titleOf(secti
   .map((section) => section.trimEnd() + '\n')
   .sort((a, b) => ORDER.indexOf(titleOf(a)) - ORDER.indexOf(titleOf(b)));
 const version = execFileSync(chromium, ['--version']).toString().trim();
-const header = `# Benchmarks
+const machine = `${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${version} (headless), Node ${process.version}`;
+// A partial run keeps the header of the whole run and names what it measured again, and when.
+const previousHeader = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8').split(/^(?=## )/m)[0].trimEnd() : '';
+const header = only.length && previousHeader
+  ? `${previousHeader.split('\nRe-measured')[0].trimEnd()}\nRe-measured on ${machine}: ${fresh.map((section) => `*${titleOf(section).slice(3)}*`).join(', ')}.\n`
+  : `# Benchmarks
 
-Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${version} (headless), Node ${process.version}.
+Measured by \`npm run bench\` on ${machine}.
 Figures vary from run to run; the tests never assert them (they check behaviour and byte budgets).
 `;
 writeFileSync('docs/benchmarks.md', [header, ...sections].join('\n'));
