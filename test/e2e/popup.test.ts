@@ -170,9 +170,18 @@ describe('the popup', () => {
   it('adds a prospect by hand, refusing a bad address and a duplicate with clear messages', async () => {
     await page.getByRole('button', { name: 'Add prospect' }).click();
     const form = page.getByRole('form', { name: 'Add a prospect' });
-    await form.getByLabel('Email', { exact: true }).fill('not an email');
+    const email = form.getByRole('textbox', { name: 'Email', exact: true });
+    await email.fill('not an email');
     await form.getByRole('button', { name: 'Add prospect' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('is not a valid email address');
+    // One message, worded with the field's label (not the request's key "email"), tied to the field.
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toEqual(['Email: "not an email" is not a valid email address']);
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('is not a valid email address').count()).toBe(1);
+    expect(await page.getByRole('status').textContent()).toBe('');
+    const describedBy = await email.evaluate((input) => (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent));
+    expect(describedBy).toEqual(['Email: "not an email" is not a valid email address']);
+    // Next to the field: the message is the element right after the field's label.
+    expect(await email.evaluate((input) => input.closest('label')?.nextElementSibling?.getAttribute('role'))).toBe('alert');
     expect(await axeViolations()).toEqual([]);
     await form.getByLabel('Email', { exact: true }).fill('bea@big.test');
     await form.getByRole('button', { name: 'Add prospect' }).click();
