@@ -103,14 +103,26 @@ describe('the popup', () => {
     expect(await axeViolations()).toEqual([]);
   });
 
-  it('logs a touch with the keyboard: j to move, l to log, then a channel', async () => {
+  it('logs a touch with the keyboard alone: j to move, l into the panel, a channel digit; Esc returns to the row', async () => {
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    const focusedGroup = () => page.evaluate(() => document.activeElement?.closest('[role="group"]')?.getAttribute('aria-label') ?? null);
     await page.locator('body').press('j');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Rita Reply');
-    await page.keyboard.press('j');
-    await page.keyboard.press('j');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Bea Big');
+    await expect.poll(focused).toBe('Rita Reply');
+    // s moves the focus into the snooze panel; Esc closes it and gives the focus back to the row.
+    await page.keyboard.press('s');
+    await expect.poll(focusedGroup).toBe('Snooze: Rita Reply');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('group', { name: 'Snooze: Rita Reply' }).count()).toBe(0);
+    expect(await focused()).toBe('Rita Reply');
+    // l does the same for the log panel; opening a panel on another row closes this one.
     await page.keyboard.press('l');
-    await page.getByRole('group', { name: 'Log touch: Bea Big' }).getByRole('button', { name: 'Phone' }).click();
+    await expect.poll(focusedGroup).toBe('Log touch: Rita Reply');
+    await page.getByRole('listitem', { name: 'Bea Big' }).focus();
+    await page.keyboard.press('l');
+    await expect.poll(focusedGroup).toBe('Log touch: Bea Big');
+    expect(await page.getByRole('group', { name: /^(Log touch|Snooze): / }).count()).toBe(1);
+    // Two keys after the row had the focus: l, then 2 for the second channel (Phone).
+    await page.keyboard.press('2');
     await page.getByRole('status').filter({ hasText: 'Touch logged for Bea Big' }).waitFor();
     const bea = (await readProspects(page)).find((p) => p.email === 'bea@big.test')!;
     expect(bea.touchCount).toBe(2);
