@@ -235,6 +235,24 @@ describe('the popup', () => {
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   });
 
+  it('counts decisions once: the pipeline hint equals the Decide section, which leaves out decisions not due yet', async () => {
+    // Six unanswered touches call for a decision (README: stop rule). The last touch five days ago
+    // makes it due now; a last touch just now makes it due only when the next follow-up would be.
+    const due = await command(page, 'prospect.create', { email: 'dora@due.test', mailbox: REP, name: 'Dora Due', stageId: 'contacted' });
+    await touchesInPast(due.id, [40, 33, 26, 19, 12, 5]);
+    const later = await command(page, 'prospect.create', { email: 'lena@later.test', mailbox: REP, name: 'Lena Later', stageId: 'contacted' });
+    await touchesInPast(later.id, [40, 33, 26, 19, 12, 0]);
+    await openPopup();
+    const decide = page.getByRole('region', { name: /^Decide: nurture or lost/ });
+    await expect.poll(() => decide.getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')))).toEqual(['Dora Due']);
+    const header = await decide.getByRole('heading').textContent();
+    expect(header).toMatch(/ 1$/);
+    await page.getByRole('button', { name: 'Pipeline' }).click();
+    const hints = page.getByRole('list', { name: 'What needs attention' });
+    await expect.poll(() => hints.getByRole('listitem').allTextContents()).toContain('Waiting for your decision (nurture or lost): 1.');
+    await page.getByRole('button', { name: 'Due', exact: true }).click();
+  });
+
   it('follows the system theme (dark) without accessibility violations', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(32, 33, 36)');
