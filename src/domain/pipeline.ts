@@ -1,5 +1,6 @@
 import { findStage, type Settings } from './settings';
-import type { Prospect, Stage, StageKind } from './types';
+import { classifyDue } from './classify';
+import type { Millis, Prospect, Stage, StageKind } from './types';
 
 // Pipeline statistics for the dashboard. Pure; the hints are plain data the UI translates.
 
@@ -167,19 +168,24 @@ function noNewLeadsHint(prospects: readonly PipelineProspect[], settings: Settin
   return countIn(prospects, top) === 0 && countIn(prospects, open) >= 1 ? { kind: 'noNewLeads' } : null;
 }
 
-/** decisionsPending: the stop rule handed the rep at least one keep/nurture/lose decision. */
-function decisionsPendingHint(prospects: readonly PipelineProspect[]): Hint | null {
-  const count = prospects.filter((prospect) => prospect.dueKind === 'decision').length;
+/**
+ * decisionsPending: the stop rule handed the rep at least one keep/nurture/lose decision. Counted
+ * by the due list's own rule (classifyDue), so the hint always equals the Decide section.
+ */
+function decisionsPendingHint(prospects: readonly PipelineProspect[], now: Millis): Hint | null {
+  const count = prospects.filter(
+    (prospect) => prospect.dueKind === 'decision' && prospect.dueAt !== undefined && classifyDue({ at: prospect.dueAt, kind: prospect.dueKind }, now).section === 'decision',
+  ).length;
   return count >= 1 ? { kind: 'decisionsPending', count } : null;
 }
 
 /** Coaching hints, in a fixed order so the UI does not reshuffle between renders. */
-export function pipelineHints(prospects: readonly PipelineProspect[], settings: Settings): Hint[] {
-  const hints = [noMeetingsHint(prospects, settings), noNewLeadsHint(prospects, settings), decisionsPendingHint(prospects)];
+export function pipelineHints(prospects: readonly PipelineProspect[], settings: Settings, now: Millis): Hint[] {
+  const hints = [noMeetingsHint(prospects, settings), noNewLeadsHint(prospects, settings), decisionsPendingHint(prospects, now)];
   return hints.filter((hint): hint is Hint => hint !== null);
 }
 
-export function pipelineSummary(prospects: readonly PipelineProspect[], settings: Settings): PipelineSummary {
+export function pipelineSummary(prospects: readonly PipelineProspect[], settings: Settings, now: Millis): PipelineSummary {
   const meetingStage = settings.stages.find((stage) => stage.kind === 'meeting');
   const hasProposal = findStage(settings, PROPOSAL_STAGE_ID) !== undefined;
   return {
@@ -187,6 +193,6 @@ export function pipelineSummary(prospects: readonly PipelineProspect[], settings
     meetingToWon: meetingStage ? conversionRate(prospects, settings, meetingStage.id) : null,
     proposalToWon: hasProposal ? conversionRate(prospects, settings, PROPOSAL_STAGE_ID) : null,
     averageTouchesPerWon: averageTouchesPerWon(prospects, settings),
-    hints: pipelineHints(prospects, settings),
+    hints: pipelineHints(prospects, settings, now),
   };
 }

@@ -9,6 +9,8 @@ export class CommandError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The refusal as data (field path without `payload.`), so a form can mark the field it names. */
+    readonly problem?: Problem,
   ) {
     super(message);
     this.name = 'CommandError';
@@ -45,7 +47,7 @@ export async function send<K extends MessageName>(name: K, payload: RequestOf<K>
       if (await mayResend(attempt)) continue;
       throw new CommandError('internal', `${name}: the background did not answer`);
     }
-    if (!reply.ok) throw new CommandError(reply.code, refusalText(reply));
+    if (!reply.ok) throw new CommandError(reply.code, refusalText(reply), fieldProblem(reply.problem));
     return reply.value;
   }
 }
@@ -56,8 +58,12 @@ export async function send<K extends MessageName>(name: K, payload: RequestOf<K>
  */
 function refusalText(reply: { readonly error: string; readonly problem?: Problem }): string {
   const english = reply.error.replace(/^[\w.]+: payload\./, '');
-  if (!reply.problem) return english;
-  return problemInLanguage({ ...reply.problem, path: reply.problem.path.replace(/^payload\.?/, '') }, t, english);
+  const problem = fieldProblem(reply.problem);
+  return problem ? problemInLanguage(problem, t, english) : english;
+}
+
+function fieldProblem(problem: Problem | undefined): Problem | undefined {
+  return problem && { ...problem, path: problem.path.replace(/^payload\.?/, '') };
 }
 
 /** Waits out the next backoff step; false when the command may no longer be resent. */

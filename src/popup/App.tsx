@@ -96,7 +96,7 @@ export function App({ initial }: { initial: StoreState }) {
           )}
         </>
       )}
-      {view === 'pipeline' && <Pipeline prospects={all ?? []} settings={settings} />}
+      {view === 'pipeline' && <Pipeline prospects={all ?? []} settings={settings} now={now} />}
       {view === 'add' && <AddProspect settings={settings} announce={announce} onDone={() => setView('due')} />}
       <p class="status" role="status">
         {announcement}

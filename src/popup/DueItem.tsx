@@ -1,5 +1,5 @@
 import { stageLabel } from '../domain/stages';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DueStatus } from '../domain/classify';
 import { findStage, type Settings } from '../domain/settings';
 import { CHANNELS, type Prospect } from '../domain/types';
@@ -48,17 +48,43 @@ export function DueItem({ prospect, status, settings, now, announce }: Props) {
     },
   });
 
+  // `l` and `s` open their panel with the focus on its first choice, so a touch is logged in
+  // two keys (l, Enter) or with a channel's digit (l, 2); Esc gives the focus back to the row.
+  const row = useRef<HTMLLIElement>(null);
+  const panelStart = useRef<HTMLButtonElement>(null);
+  const [focusPanel, setFocusPanel] = useState(false);
+  useEffect(() => {
+    if (!focusPanel) return;
+    setFocusPanel(false);
+    panelStart.current?.focus();
+  }, [focusPanel]);
+
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
     const action = { l: 'log', s: 'snooze' }[event.key] as Panel | undefined;
-    if (action) setPanel(panel === action ? 'none' : action);
-    else if (event.key === 'o') announce(openThread(prospect));
+    if (action) {
+      setPanel(panel === action ? 'none' : action);
+      setFocusPanel(panel !== action);
+    } else if (event.key === 'o') announce(openThread(prospect));
     else return;
     event.preventDefault();
   };
+  const onPanelKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      setPanel('none');
+      row.current?.focus();
+      return;
+    }
+    const channel = CHANNELS[Number(event.key) - 1];
+    if (panel !== 'log' || !channel || event.target instanceof HTMLInputElement || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    run(logTouch(prospect, channel, note), { note: '' });
+    row.current?.focus();
+  };
 
   return (
-    <li class="item" data-prospect-id={prospect.id} tabIndex={0} aria-label={title} onKeyDown={onKeyDown}>
+    <li ref={row} class="item" data-prospect-id={prospect.id} tabIndex={0} aria-label={title} onKeyDown={onKeyDown}>
       <div class="item-main">
         <span class="name">{title}</span>
         {prospect.company && <span class="company">{prospect.company}</span>}
@@ -103,26 +129,26 @@ export function DueItem({ prospect, status, settings, now, announce }: Props) {
         )}
       </div>
       {panel === 'log' && (
-        <div class="panel" role="group" aria-label={t('logTouchFor', title)}>
+        <div class="panel" role="group" aria-label={t('logTouchFor', title)} onKeyDown={onPanelKeyDown}>
           <input ref={noteField} type="text" value={note} maxLength={2000} placeholder={t('cardNotePlaceholder')} aria-label={t('cardNote')} onInput={(e) => update({ note: (e.currentTarget as HTMLInputElement).value })} {...tracksFocus('note')} />
-          {CHANNELS.map((channel) => (
-            <button type="button" key={channel} onClick={() => run(logTouch(prospect, channel, note), { note: '' })}>
+          {CHANNELS.map((channel, index) => (
+            <button type="button" key={channel} ref={index === 0 ? panelStart : undefined} aria-keyshortcuts={String(index + 1)} onClick={() => run(logTouch(prospect, channel, note), { note: '' })}>
               {t(`channel_${channel}`)}
             </button>
           ))}
         </div>
       )}
       {panel === 'stage' && (
-        <div class="panel">
+        <div class="panel" onKeyDown={onPanelKeyDown}>
           <select aria-label={t('stageFor', title)} value={prospect.stageId} onChange={(e) => run(setStage(prospect, (e.currentTarget as HTMLSelectElement).value))}>
             <StageOptions settings={settings} />
           </select>
         </div>
       )}
       {panel === 'snooze' && (
-        <div class="panel" role="group" aria-label={t('snoozeFor', title)}>
-          {([1, 3, 7] as const).map((days) => (
-            <button type="button" key={days} onClick={() => run(snooze(prospect, settings, { days }))}>
+        <div class="panel" role="group" aria-label={t('snoozeFor', title)} onKeyDown={onPanelKeyDown}>
+          {([1, 3, 7] as const).map((days, index) => (
+            <button type="button" key={days} ref={index === 0 ? panelStart : undefined} onClick={() => run(snooze(prospect, settings, { days }))}>
               {t(`snooze_${days}`)}
             </button>
           ))}

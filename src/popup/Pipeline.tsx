@@ -10,9 +10,9 @@ const LABEL_WIDTH = 120;
 const CHART_WIDTH = 340;
 
 /** Count and value per stage as a plain SVG bar chart, conversion rates, and what is starving. */
-export function Pipeline({ prospects, settings }: { prospects: readonly Prospect[]; settings: Settings }) {
+export function Pipeline({ prospects, settings, now }: { prospects: readonly Prospect[]; settings: Settings; now: number }) {
   const locale = uiLanguage();
-  const summary = pipelineSummary(prospects, settings);
+  const summary = pipelineSummary(prospects, settings, now);
   const { stages, currency, otherCurrencyCount } = summary.totals;
   const maxCount = Math.max(1, ...stages.map((s) => s.count));
   const barSpace = CHART_WIDTH - LABEL_WIDTH - 40;

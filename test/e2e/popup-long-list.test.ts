@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
@@ -34,6 +35,8 @@ describe('a long due list', () => {
     const names = () => overdue.getByRole('listitem').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')));
     // Most overdue day first; inside a day, the more valuable one first.
     expect(await names()).toEqual(['Prospect 149', 'Prospect 148', 'Prospect 147', 'Prospect 146', 'Prospect 145', 'Prospect 144', 'Prospect 143', 'Prospect 142']);
+    // The README names the button as the popup shows it.
+    expect(readFileSync(new URL('../../README.md', import.meta.url), 'utf8')).toContain('*Show more (N)* reveals the rest');
     await overdue.getByRole('button', { name: `Show more (${OVERDUE - 8})` }).click();
     await expect.poll(async () => (await names()).length).toBe(40);
     expect((await names())[39]).toBe('Prospect 110');

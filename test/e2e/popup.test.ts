@@ -103,14 +103,26 @@ describe('the popup', () => {
     expect(await axeViolations()).toEqual([]);
   });
 
-  it('logs a touch with the keyboard: j to move, l to log, then a channel', async () => {
+  it('logs a touch with the keyboard alone: j to move, l into the panel, a channel digit; Esc returns to the row', async () => {
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    const focusedGroup = () => page.evaluate(() => document.activeElement?.closest('[role="group"]')?.getAttribute('aria-label') ?? null);
     await page.locator('body').press('j');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Rita Reply');
-    await page.keyboard.press('j');
-    await page.keyboard.press('j');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Bea Big');
+    await expect.poll(focused).toBe('Rita Reply');
+    // s moves the focus into the snooze panel; Esc closes it and gives the focus back to the row.
+    await page.keyboard.press('s');
+    await expect.poll(focusedGroup).toBe('Snooze: Rita Reply');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('group', { name: 'Snooze: Rita Reply' }).count()).toBe(0);
+    expect(await focused()).toBe('Rita Reply');
+    // l does the same for the log panel; opening a panel on another row closes this one.
     await page.keyboard.press('l');
-    await page.getByRole('group', { name: 'Log touch: Bea Big' }).getByRole('button', { name: 'Phone' }).click();
+    await expect.poll(focusedGroup).toBe('Log touch: Rita Reply');
+    await page.getByRole('listitem', { name: 'Bea Big' }).focus();
+    await page.keyboard.press('l');
+    await expect.poll(focusedGroup).toBe('Log touch: Bea Big');
+    expect(await page.getByRole('group', { name: /^(Log touch|Snooze): / }).count()).toBe(1);
+    // Two keys after the row had the focus: l, then 2 for the second channel (Phone).
+    await page.keyboard.press('2');
     await page.getByRole('status').filter({ hasText: 'Touch logged for Bea Big' }).waitFor();
     const bea = (await readProspects(page)).find((p) => p.email === 'bea@big.test')!;
     expect(bea.touchCount).toBe(2);
@@ -170,9 +182,18 @@ describe('the popup', () => {
   it('adds a prospect by hand, refusing a bad address and a duplicate with clear messages', async () => {
     await page.getByRole('button', { name: 'Add prospect' }).click();
     const form = page.getByRole('form', { name: 'Add a prospect' });
-    await form.getByLabel('Email', { exact: true }).fill('not an email');
+    const email = form.getByRole('textbox', { name: 'Email', exact: true });
+    await email.fill('not an email');
     await form.getByRole('button', { name: 'Add prospect' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('is not a valid email address');
+    // One message, worded with the field's label (not the request's key "email"), tied to the field.
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toEqual(['Email: "not an email" is not a valid email address']);
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('is not a valid email address').count()).toBe(1);
+    expect(await page.getByRole('status').textContent()).toBe('');
+    const describedBy = await email.evaluate((input) => (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent));
+    expect(describedBy).toEqual(['Email: "not an email" is not a valid email address']);
+    // Next to the field: the message is the element right after the field's label.
+    expect(await email.evaluate((input) => input.closest('label')?.nextElementSibling?.getAttribute('role'))).toBe('alert');
     expect(await axeViolations()).toEqual([]);
     await form.getByLabel('Email', { exact: true }).fill('bea@big.test');
     await form.getByRole('button', { name: 'Add prospect' }).click();
@@ -212,6 +233,24 @@ describe('the popup', () => {
     expect(await axeViolations()).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('counts decisions once: the pipeline hint equals the Decide section, which leaves out decisions not due yet', async () => {
+    // Six unanswered touches call for a decision (README: stop rule). The last touch five days ago
+    // makes it due now; a last touch just now makes it due only when the next follow-up would be.
+    const due = await command(page, 'prospect.create', { email: 'dora@due.test', mailbox: REP, name: 'Dora Due', stageId: 'contacted' });
+    await touchesInPast(due.id, [40, 33, 26, 19, 12, 5]);
+    const later = await command(page, 'prospect.create', { email: 'lena@later.test', mailbox: REP, name: 'Lena Later', stageId: 'contacted' });
+    await touchesInPast(later.id, [40, 33, 26, 19, 12, 0]);
+    await openPopup();
+    const decide = page.getByRole('region', { name: /^Decide: nurture or lost/ });
+    await expect.poll(() => decide.getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')))).toEqual(['Dora Due']);
+    const header = await decide.getByRole('heading').textContent();
+    expect(header).toMatch(/ 1$/);
+    await page.getByRole('button', { name: 'Pipeline' }).click();
+    const hints = page.getByRole('list', { name: 'What needs attention' });
+    await expect.poll(() => hints.getByRole('listitem').allTextContents()).toContain('Waiting for your decision (nurture or lost): 1.');
+    await page.getByRole('button', { name: 'Due', exact: true }).click();
   });
 
   it('follows the system theme (dark) without accessibility violations', async () => {

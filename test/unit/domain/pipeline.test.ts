@@ -10,6 +10,8 @@ import type { Stage, StageKind } from '../../../src/domain/types';
 import { settings } from './fixtures';
 
 const defaults = settings();
+/** The moment the hints are asked for; every decision below is due by then unless told. */
+const NOW = Date.UTC(2026, 2, 4, 12);
 
 /** A prospect in `stageId` with no value, no touches and nothing due, unless told. */
 function p(stageId: string, extra: Partial<PipelineProspect> = {}): PipelineProspect {
@@ -190,7 +192,7 @@ describe('conversionRate', () => {
 
 describe('pipelineSummary', () => {
   it('summarises an empty pipeline', () => {
-    const summary = pipelineSummary([], defaults);
+    const summary = pipelineSummary([], defaults, NOW);
     expect(summary.totals).toEqual(stageTotals([], defaults));
     expect(summary.meetingToWon).toEqual({ reached: 0, won: 0, decided: 0, rate: null });
     expect(summary.proposalToWon).toEqual({ reached: 0, won: 0, decided: 0, rate: null });
@@ -206,7 +208,7 @@ describe('pipelineSummary', () => {
       p('won', { reachedStages: ['proposal', 'won'] }),
       p('won', { reachedStages: ['proposal', 'won'] }),
     ];
-    const summary = pipelineSummary(prospects, defaults);
+    const summary = pipelineSummary(prospects, defaults, NOW);
     expect(summary.totals).toEqual(stageTotals(prospects, defaults));
     expect(summary.meetingToWon).toEqual({ reached: 2, won: 1, decided: 2, rate: 0.5 });
     expect(summary.proposalToWon).toEqual({ reached: 4, won: 3, decided: 4, rate: 0.75 });
@@ -214,15 +216,15 @@ describe('pipelineSummary', () => {
 
   it('measures from the first meeting-kind stage of a custom pipeline', () => {
     const prospects = [p('kunde', { reachedStages: ['demo', 'kunde'] }), p('verloren', { reachedStages: ['onsite', 'verloren'] })];
-    expect(pipelineSummary(prospects, custom).meetingToWon).toEqual({ reached: 1, won: 1, decided: 1, rate: 1 });
+    expect(pipelineSummary(prospects, custom, NOW).meetingToWon).toEqual({ reached: 1, won: 1, decided: 1, rate: 1 });
   });
 
   it('has no meeting or proposal rate when the pipeline lacks those stages', () => {
     const bare = settings({ stages: [stage('lead', 'open'), stage('deal', 'won'), stage('gone', 'lost')] });
-    const summary = pipelineSummary([p('deal', { reachedStages: ['lead', 'deal'] })], bare);
+    const summary = pipelineSummary([p('deal', { reachedStages: ['lead', 'deal'] })], bare, NOW);
     expect(summary.meetingToWon).toBeNull();
     expect(summary.proposalToWon).toBeNull();
-    expect(pipelineSummary([], custom).proposalToWon).toBeNull(); // a renamed proposal stage has another id
+    expect(pipelineSummary([], custom, NOW).proposalToWon).toBeNull(); // a renamed proposal stage has another id
   });
 
   it('averages touches over prospects in won-kind stages only', () => {
@@ -234,20 +236,20 @@ describe('pipelineSummary', () => {
       p('lost', { touchCount: 100 }),
       p('proposal', { touchCount: 100 }),
     ];
-    expect(pipelineSummary(prospects, twoWon).averageTouchesPerWon).toBe(5.5);
-    expect(pipelineSummary([p('won', { touchCount: 0 })], defaults).averageTouchesPerWon).toBe(0);
-    expect(pipelineSummary([p('lost', { touchCount: 3 })], defaults).averageTouchesPerWon).toBeNull();
+    expect(pipelineSummary(prospects, twoWon, NOW).averageTouchesPerWon).toBe(5.5);
+    expect(pipelineSummary([p('won', { touchCount: 0 })], defaults, NOW).averageTouchesPerWon).toBe(0);
+    expect(pipelineSummary([p('lost', { touchCount: 3 })], defaults, NOW).averageTouchesPerWon).toBeNull();
   });
 
   it('includes the hints', () => {
     const prospects = [...many(3, 'proposal'), p('new', { dueKind: 'decision', dueAt: 1 })];
-    expect(pipelineSummary(prospects, defaults).hints).toEqual(pipelineHints(prospects, defaults));
-    expect(pipelineSummary(prospects, defaults).hints).toHaveLength(2);
+    expect(pipelineSummary(prospects, defaults, NOW).hints).toEqual(pipelineHints(prospects, defaults, NOW));
+    expect(pipelineSummary(prospects, defaults, NOW).hints).toHaveLength(2);
   });
 });
 
 function hintKinds(prospects: readonly PipelineProspect[], s = defaults): string[] {
-  return pipelineHints(prospects, s).map((hint) => hint.kind);
+  return pipelineHints(prospects, s, NOW).map((hint) => hint.kind);
 }
 
 describe('hint: noMeetings', () => {
@@ -322,7 +324,13 @@ describe('hint: noNewLeads', () => {
 describe('hint: decisionsPending', () => {
   it('counts prospects awaiting a decision', () => {
     const prospects = [p('new', { dueKind: 'decision', dueAt: 1 }), p('contacted', { dueKind: 'decision', dueAt: 2 })];
-    expect(pipelineHints(prospects, defaults)).toEqual([{ kind: 'decisionsPending', count: 2 }]);
+    expect(pipelineHints(prospects, defaults, NOW)).toEqual([{ kind: 'decisionsPending', count: 2 }]);
+  });
+
+  it('counts only the decisions due now, as the Decide section does', () => {
+    const tomorrow = NOW + 86_400_000;
+    const prospects = [p('new', { dueKind: 'decision', dueAt: NOW - 1 }), p('contacted', { dueKind: 'decision', dueAt: tomorrow })];
+    expect(pipelineHints(prospects, defaults, NOW)).toEqual([{ kind: 'decisionsPending', count: 1 }]);
   });
 
   it('ignores every other due kind', () => {
@@ -333,7 +341,7 @@ describe('hint: decisionsPending', () => {
       p('meeting', { dueKind: 'meetingFollowUp', dueAt: 1 }),
       p('new'),
     ];
-    expect(pipelineHints(prospects, defaults)).toEqual([]);
+    expect(pipelineHints(prospects, defaults, NOW)).toEqual([]);
   });
 });
 
@@ -343,7 +351,7 @@ describe('pipelineHints', () => {
       p('negotiation', { dueKind: 'decision', dueAt: 1 }),
       ...many(3, 'proposal'),
     ];
-    expect(pipelineHints(prospects, defaults)).toEqual([
+    expect(pipelineHints(prospects, defaults, NOW)).toEqual([
       { kind: 'noMeetings' },
       { kind: 'noNewLeads' },
       { kind: 'decisionsPending', count: 1 },
