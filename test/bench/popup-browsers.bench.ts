@@ -6,7 +6,7 @@
 import { afterAll, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
 import { ensureFirefox, FIREFOX_VERSIONS, launchFirefoxWithExtension } from '../../scripts/firefox.mjs';
-import { command } from '../e2e/extension';
+import { command, putRecords } from '../e2e/extension';
 import { command as firefoxCommand, openExtensionPage } from '../e2e-firefox/firefox';
 import { seedPopupStore, TOUCHES_PER_PROSPECT } from './popupSeed';
 import { ms, stats, table, writeSection } from './report';
@@ -62,24 +62,11 @@ async function measure(browserName: string, inWindow: number, open: () => Promis
   return [browserName, SIZE.toLocaleString('en'), inWindow.toLocaleString('en'), ...[paints, pages, heads, queries].map((values) => ms(stats(values).median))];
 }
 
-/** Seeds through `evaluate(writeBatch, records)` in an extension page of the browser. */
-function seedWith(evaluate: (write: typeof writeBatch, records: { prospects: object[]; touches: object[] }) => Promise<void>): Promise<number> {
-  return seedPopupStore(SIZE, (records) => evaluate(writeBatch, records));
+/** Seeds through `evaluate(putRecords, records)` in an extension page of the browser. */
+function seedWith(evaluate: (write: typeof putRecords, records: { prospects: object[]; touches: object[] }) => Promise<void>): Promise<number> {
+  return seedPopupStore(SIZE, (records) => evaluate(putRecords, records));
 }
 
-function writeBatch({ prospects, touches }: { prospects: object[]; touches: object[] }): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open('touchbase');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction(['prospects', 'touches'], 'readwrite');
-      for (const record of prospects) tx.objectStore('prospects').put(record);
-      for (const record of touches) tx.objectStore('touches').put(record);
-      tx.oncomplete = () => (open.result.close(), resolve());
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
 
 // Chromium first, in the same run, for the side-by-side figures.
 it(`popup with ${SIZE} prospects in Chromium`, async () => {

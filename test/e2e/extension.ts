@@ -46,19 +46,20 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
  * thousands this way). Send a command first: the background creates the schema.
  */
 export function writeRecords(page: Page, records: { prospects?: readonly object[]; touches?: readonly object[] }): Promise<void> {
-  return page.evaluate(
-    ({ prospects, touches }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('touchbase');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['prospects', 'touches'], 'readwrite');
-          for (const record of prospects) tx.objectStore('prospects').put(record);
-          for (const record of touches) tx.objectStore('touches').put(record);
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { prospects: records.prospects ?? [], touches: records.touches ?? [] },
-  );
+  return page.evaluate(putRecords, { prospects: records.prospects ?? [], touches: records.touches ?? [] });
+}
+
+/** Runs in an extension page (any browser): puts the records in one transaction. */
+export function putRecords({ prospects, touches }: { prospects: readonly object[]; touches: readonly object[] }): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('touchbase');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['prospects', 'touches'], 'readwrite');
+      for (const record of prospects) tx.objectStore('prospects').put(record);
+      for (const record of touches) tx.objectStore('touches').put(record);
+      tx.oncomplete = () => (open.result.close(), resolve());
+      tx.onerror = () => reject(tx.error);
+    };
+  });
 }
