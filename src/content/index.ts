@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { extensionApi as browser } from '../platform/extensionApi';
 import { onChange, send } from '../platform/messages';
 import { paneWatcher } from './batcher';
 import { watchMailbox } from './mailboxWatcher';

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { extensionApi as browser } from './extensionApi';
 
 /**
  * Every user-facing string comes from _locales through this one function, so a missing

@@ -1,4 +1,5 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import { extensionApi as browser } from './extensionApi';
 import { envelope, isChangeEvent, type ChangeEvent, type MessageName, type Reply, type RequestOf, type ResponseOf } from '../messaging/protocol';
 import { problemInLanguage } from '../domain/problemInLanguage';
 import type { Problem } from '../domain/problems';

@@ -17,8 +17,8 @@ const channel = vi.hoisted(() => ({
   runtimeId: 'ext' as string | undefined,
 }));
 
-vi.mock('webextension-polyfill', async () => ({
-  default: {
+vi.mock('../../../src/platform/extensionApi', async () => ({
+  extensionApi: {
     i18n: { getMessage: (await import('../chromeI18n')).getMessageFrom('ru') },
     runtime: {
       get id() {
