@@ -4,7 +4,7 @@ import type { CommandContext, CommandResult } from './commandContext';
 import { StoreError } from '../store/errors';
 import { createProspect, decideProspect, getProspect, linkThread, updateProspect } from '../store/prospects';
 import { lookupProspects } from '../store/queries';
-import { readSettings, writeSettings } from '../store/settings';
+import { readSettings, writeCardOpen, writeSettings } from '../store/settings';
 import { deleteAllData } from '../store/wipe';
 import { checkSettingsChange } from '../domain/settingsInput';
 import { runImport } from './imports';
@@ -53,6 +53,7 @@ export const handlers: Handlers = {
     if (!checked.ok) throw new StoreError('invalid', checked.problem);
     return { value: checked.value, changed: await writeSettings(db, checked.value), settingsChanged: true };
   },
+  'settings.cardOpen': async ({ open }, { db }) => ({ value: await writeCardOpen(db, open), changed: [], settingsChanged: true }),
   'import.preview': (payload, ctx) => oneBulkJob(() => runImport(payload, ctx, false)),
   'import.apply': (payload, ctx) => oneBulkJob(() => runImport(payload, ctx, true)),
   'data.deleteAll': (_payload, { db }) =>

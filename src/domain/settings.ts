@@ -22,6 +22,12 @@ export interface Settings {
    * case) and the stage id the rep mapped each to; the next file with the same value maps alike.
    */
   readonly csvStageNames?: Readonly<Record<string, string>>;
+  /**
+   * The card above an open Gmail thread shows all its details and forms (true) or one line
+   * (absent or false). Set from the card's More control, so the rep's choice holds on every
+   * thread, tab and reload; the options page leaves it as it is.
+   */
+  readonly cardOpen?: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

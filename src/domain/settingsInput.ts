@@ -44,7 +44,8 @@ export const settingsShape: Check<Settings> = object({
   replyNeededDelayMinutes: num({ min: 0, max: 7 * 24 * 60, integer: true }),
   notificationsEnabled: bool,
   csvStageNames: recordOf(str({ min: 1, max: 200 }), str({ min: 1, max: 40, pattern: /^[a-z0-9][a-z0-9_-]*$/ }), { max: 1000 }),
-}, ['csvStageNames']);
+  cardOpen: bool,
+}, ['csvStageNames', 'cardOpen']);
 
 /**
  * A change of settings from the options page. Stages may be renamed, recoloured, reordered and
@@ -69,5 +70,14 @@ export function checkSettingsChange(previous: Settings, input: unknown): Result<
   const names = next.stages.map((s) => s.name.toLocaleLowerCase());
   const twice = names.find((name, i) => names.indexOf(name) !== i);
   if (twice !== undefined) return refuse('settings.stages', 'stageNameTwice', twice);
-  return { ok: true, value: next };
+  return { ok: true, value: keepCardOpen(next, previous) };
+}
+
+/**
+ * The card's open or compact state is the card's to change (settings.cardOpen): a settings page
+ * drawn before the rep opened a card must not close it again when it saves.
+ */
+function keepCardOpen(next: Settings, previous: Settings): Settings {
+  const { cardOpen: _fromPage, ...rest } = next;
+  return previous.cardOpen === undefined ? rest : { ...rest, cardOpen: previous.cardOpen };
 }

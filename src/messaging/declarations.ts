@@ -133,6 +133,8 @@ export const COMMANDS: { readonly [K in MessageName]: CommandDeclaration<K> } = 
   'prospect.openThread': { payload: object({ id: recordId }), senders: everywhere, resend: { kind: 'never' } },
   // Shape and ranges here; the background checks the change against the stored stages.
   'settings.update': { payload: object({ settings: settingsShape }), senders: pagesOnly, resend: idempotent },
+  // One flag of the rep's own view in Gmail: nothing another setting or a prospect depends on.
+  'settings.cardOpen': { payload: object({ open: bool }), senders: everywhere, resend: idempotent },
   'import.preview': { payload: importRequest, senders: pagesOnly, resend: idempotent },
   // Records carry their ids in the file: a second run finds them unchanged.
   'import.apply': { payload: importRequest, senders: pagesOnly, resend: idempotent },

@@ -71,6 +71,8 @@ export interface Protocol {
   'prospect.openThread': { request: { id: string }; response: { opened: 'thread' | 'none' } };
   /** Replaces the settings (validated against the stored ones) and recomputes every due time. */
   'settings.update': { request: { settings: Settings }; response: Settings };
+  /** Keeps the thread card open (More) or compact on every thread from now on (Settings.cardOpen). */
+  'settings.cardOpen': { request: { open: boolean }; response: Settings };
   /** What importing this file would do, computed by the same code as `import.apply`, then rolled back. */
   'import.preview': { request: ImportRequest; response: ImportPreview };
   /** Imports a backup or a CSV file whole, in one transaction, or not at all. */

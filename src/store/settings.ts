@@ -23,6 +23,18 @@ export async function writeSettings(db: TouchbaseDB, settings: Settings): Promis
   return changed;
 }
 
+/**
+ * Keeps the thread card open or compact. Only the settings record is written: no due time depends
+ * on how the card is drawn, so no prospect is re-derived.
+ */
+export async function writeCardOpen(db: TouchbaseDB, open: boolean): Promise<Settings> {
+  const tx = db.transaction('settings', 'readwrite');
+  const settings = { ...((await tx.store.get(SETTINGS_KEY)) ?? DEFAULT_SETTINGS), cardOpen: open };
+  await tx.store.put(settings, SETTINGS_KEY);
+  await tx.done;
+  return settings;
+}
+
 /** The same record whatever order its keys were written in. */
 export function sameRecord(a: object, b: object): boolean {
   return JSON.stringify(a, sortKeys) === JSON.stringify(b, sortKeys);

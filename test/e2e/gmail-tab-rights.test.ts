@@ -54,6 +54,7 @@ function everyCommand(id: string, settings: Settings): { [K in MessageName]: Req
     // Sent before the thread is linked, so it opens nothing: the answer is what is checked.
     'prospect.openThread': { id },
     'settings.update': { settings: { ...settings, reminderHour: 7 } },
+    'settings.cardOpen': { open: true },
     'import.preview': { kind: 'csv', text: 'Email,Name\ncy@gamma.test,Cy\n' },
     'import.apply': { kind: 'csv', text: 'Email,Name\ncy@gamma.test,Cy\n' },
     'data.deleteAll': {},

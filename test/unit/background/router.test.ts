@@ -154,6 +154,7 @@ describe('what a Gmail tab may send', () => {
       'settings.get': {},
       'prospect.openThread': { id },
       'settings.update': { settings: { ...DEFAULT_SETTINGS, reminderHour: 7 } },
+      'settings.cardOpen': { open: true },
       'import.preview': { kind: 'csv', text: 'Email,Name\ncy@gamma.test,Cy\n' },
       'import.apply': { kind: 'csv', text: 'Email,Name\ncy@gamma.test,Cy\n' },
       'data.deleteAll': {},

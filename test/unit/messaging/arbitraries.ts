@@ -214,6 +214,9 @@ const settingsField: Field = {
   ),
 };
 
+/** A yes or no: true or false, nothing that merely looks like one. */
+const yesNo: Field = { valid: fc.boolean().map(same), invalid: wrongKind((value) => typeof value === 'boolean') };
+
 /** Import files: any text is carried; the importers judge it. */
 const fileText: Field = { valid: fc.string({ maxLength: 300 }).map(same), invalid: wrongKind(isText) };
 
@@ -240,6 +243,7 @@ export function payloads(ids: Field = recordId, stages: Field = stageId): Record
     'settings.get': object({}),
     'prospect.openThread': object({ id: ids }),
     'settings.update': object({ settings: settingsField }),
+    'settings.cardOpen': object({ open: yesNo }),
     'import.preview': object({ kind: choice(['backup', 'csv']), text: fileText }),
     'import.apply': object({ kind: choice(['backup', 'csv']), text: fileText }),
     'data.deleteAll': object({}),
