@@ -79,10 +79,12 @@ export function stageForm(live: Live, act: Act): HTMLFormElement {
   return node;
 }
 
+const SNOOZE_DAYS = [1, 3, 7] as const;
+
 export function snoozeForm(live: () => Live, act: Act): HTMLFormElement {
   const { t } = live();
   const until = (day: Date) => deliveryOn(day, live().settings);
-  const quick = ([1, 3, 7] as const).map((days) => {
+  const quick = SNOOZE_DAYS.map((days) => {
     const button = el('button', { type: 'button', 'data-snooze': days }, t(`snooze_${days}`));
     onActivate(button, () => act({ kind: 'update', patch: { snoozedUntil: until(addDays(new Date(live().now), days)) } }));
     return button;
@@ -93,6 +95,21 @@ export function snoozeForm(live: () => Live, act: Act): HTMLFormElement {
     if (y && m && d) act({ kind: 'update', patch: { snoozedUntil: until(new Date(y, m - 1, d)) } }, date);
   };
   return form('snooze', t('cardSnooze'), run, [date], el('button', { type: 'submit' }, t('cardSnoozeUntilButton')), ...quick);
+}
+
+/**
+ * Snooze in the card's line: one list of the quick choices, acted on when the rep picks one, then
+ * back to its label so the same choice can be picked again.
+ */
+export function quickSnooze(live: () => Live, act: Act): HTMLSelectElement {
+  const { t } = live();
+  const list = select('snooze', t('cardSnooze'), [['', t('cardSnooze')], ...SNOOZE_DAYS.map((days): [string, string] => [String(days), t(`snooze_${days}`)])]);
+  onPick(list, () => {
+    const days = SNOOZE_DAYS.find((d) => String(d) === list.value);
+    list.value = '';
+    if (days) act({ kind: 'update', patch: { snoozedUntil: deliveryOn(addDays(new Date(live().now), days), live().settings) } });
+  });
+  return list;
 }
 
 export function cadenceForm(live: Live, act: Act): HTMLFormElement {

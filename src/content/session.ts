@@ -77,7 +77,7 @@ export class Session {
     const hasCard = thread.cardAnchor.querySelector(':scope > [data-touchbase="card"]');
     if (key === this.cardKey && hasCard) return;
     this.cardKey = key;
-    const ctx = { settings, now, t, locale, act: (action: CardAction) => this.act(action, prospect), track: (person: Person) => this.track(person, thread, mailbox) };
+    const ctx = { settings, now, t, locale, act: (action: CardAction) => this.act(action, prospect), track: (person: Person) => this.track(person, thread, mailbox), keepOpen: (open: boolean) => this.keepOpen(open) };
     if (prospect) {
       const touches = await send('touch.recent', { prospectId: prospect.id, limit: 3 });
       renderCard(thread.cardAnchor, { prospect, touches }, ctx);
@@ -118,6 +118,11 @@ export class Session {
     } catch (error) {
       return { message: error instanceof Error ? error.message : String(error), done: false };
     }
+  }
+
+  /** Remembered in the settings (settings.cardOpen), so every thread, tab and reload opens the card alike. */
+  private keepOpen(open: boolean): void {
+    send('settings.cardOpen', { open }).catch((error: unknown) => this.miss('cardOpen', String(error)));
   }
 
   private async track(person: Person, thread: OpenThread, mailbox: string): Promise<string> {

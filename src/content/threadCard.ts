@@ -2,7 +2,7 @@ import type { Settings } from '../domain/settings';
 import type { Prospect, Touch } from '../domain/types';
 import { dateText, statusView } from '../ui/status';
 import { moneyText, plural, type Translate } from '../ui/plural';
-import { cadenceForm, decisionButtons, logTouchForm, meetingForm, snoozeForm, stageForm, syncForms, type CardAction, type Live } from './cardForms';
+import { cadenceForm, decisionButtons, logTouchForm, meetingForm, quickSnooze, snoozeForm, stageForm, syncForms, type CardAction, type Live } from './cardForms';
 import { MARKER, append, el, morph, shadowHost, shadowOf } from './dom';
 import { holdSubmit, onActivate } from './userInput';
 import { CARD_CSS } from './styles';
@@ -16,6 +16,8 @@ export interface CardContext {
   /** Runs an action; resolves to a message for the status line (a pest warning, an error…) and whether it was done. */
   readonly act: (action: CardAction) => Promise<CardOutcome>;
   readonly track: (person: Person) => Promise<string>;
+  /** Remembers whether the rep keeps the card open (More), for every card drawn from now on. */
+  readonly keepOpen: (open: boolean) => void;
 }
 
 export interface CardOutcome {
@@ -77,7 +79,8 @@ export function renderCard(anchor: HTMLElement, content: Content, ctx: CardConte
   let latest = ctx;
   if ('prospect' in content) {
     let live: Live = { prospect: content.prospect, settings: ctx.settings, now: ctx.now, t: ctx.t };
-    const summary = el('div', { class: 'summary' }, ...prospectSummary(content.prospect, content.touches, ctx));
+    const line = el('div', { class: 'line' }, ...prospectLine(content.prospect, ctx));
+    const details = el('div', {}, ...prospectDetails(content.prospect, content.touches, ctx));
     const act = (action: CardAction, field?: HTMLInputElement) => {
       const sent = field?.value;
       status.textContent = '…';
@@ -86,14 +89,20 @@ export function renderCard(anchor: HTMLElement, content: Content, ctx: CardConte
         if (outcome.done && field && field.value === sent) field.value = '';
       });
     };
-    append(section, [summary, ...prospectForms(() => live, act), status]);
+    const more = el('div', { class: 'more', id: 'more' }, details, ...moreForms(live, () => live, act));
+    const toggle = moreToggle(section, more, ctx.t, (open) => latest.keepOpen(open));
+    toggle.set(ctx.settings.cardOpen === true);
+    const bar = el('div', { class: 'bar' }, line, el('div', { class: 'quick' }, logTouchForm(ctx.t, act), quickSnooze(() => live, act), toggle.button));
+    append(section, [bar, more, status]);
     drawn.set(host, {
       identity,
       update(next, ctx) {
         if (!('prospect' in next)) return;
         latest = ctx;
         live = { prospect: next.prospect, settings: ctx.settings, now: ctx.now, t: ctx.t };
-        morph(summary, el('div', { class: 'summary' }, ...prospectSummary(next.prospect, next.touches, ctx)));
+        // Open or compact stays as the rep left it: a redraw is news about the prospect, not a choice.
+        morph(line, el('div', { class: 'line' }, ...prospectLine(next.prospect, ctx)));
+        morph(details, el('div', {}, ...prospectDetails(next.prospect, next.touches, ctx)));
         syncForms(root, live);
       },
     });
@@ -111,10 +120,27 @@ export function renderCard(anchor: HTMLElement, content: Content, ctx: CardConte
   return host;
 }
 
-/** What the card says about the prospect: read-only, redrawn in place by `morph`. */
-function prospectSummary(prospect: Prospect, touches: readonly Touch[], ctx: CardContext): (HTMLElement | false | '')[] {
+/**
+ * The card's one line, always shown: who, the stage, the touches, and the next follow-up with its
+ * reason. Read-only, redrawn in place by `morph`.
+ */
+function prospectLine(prospect: Prospect, ctx: CardContext): (HTMLElement | string)[] {
   const { t, settings, now, locale } = ctx;
   const view = statusView(prospect, settings, now, t, locale);
+  // What is next and when; how soon only when it asks for attention (the date already says "next in").
+  const next = prospect.dueAt ? [t(`dueKind_${prospect.dueKind ?? 'followUp'}`), dateText(prospect.dueAt, locale), view.tone === 'upcoming' ? '' : view.due] : [];
+  const who = [prospect.name || prospect.email, prospect.company].filter(Boolean).join(' · ');
+  const facts = [view.touches, ...next].filter(Boolean).join(' · ');
+  return [
+    el('h2', { title: who }, who),
+    el('span', { class: 'stage', style: `--stage:${view.stageColor}` }, view.stageName),
+    el('p', { class: 'facts', title: facts }, facts),
+  ];
+}
+
+/** What More shows about the prospect besides the line: read-only, redrawn in place by `morph`. */
+function prospectDetails(prospect: Prospect, touches: readonly Touch[], ctx: CardContext): HTMLElement[] {
+  const { t, settings, locale } = ctx;
   const stage = settings.stages.find((s) => s.id === prospect.stageId);
   const cadence = prospect.cadenceDays
     ? plural(t, 'cardCadenceAgreed', prospect.cadenceDays, locale)
@@ -124,25 +150,40 @@ function prospectSummary(prospect: Prospect, touches: readonly Touch[], ctx: Car
     [t('cardDecisionMaker'), t(`decisionMaker_${prospect.decisionMaker}`)],
     [t('cardCadence'), `${cadence} · ${t(`channel_${prospect.channel}`)}`],
     [t('cardMeeting'), prospect.nextMeetingAt ? new Date(prospect.nextMeetingAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '—'],
-    [t('cardTouches'), view.touches],
-    [t('cardNextDue'), prospect.dueAt ? `${dateText(prospect.dueAt, locale)} · ${view.due || t(`dueKind_${prospect.dueKind ?? 'followUp'}`)}` : '—'],
   ];
   return [
-    el('h2', {}, prospect.name || prospect.email, el('span', { hidden: !prospect.company }, prospect.company && `· ${prospect.company}`), el('span', { class: 'stage', style: `--stage:${view.stageColor}` }, view.stageName)),
     el('dl', {}, ...rows.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
     el('ol', { 'aria-label': t('cardRecentTouches'), hidden: touches.length === 0 }, ...touches.map((touch) => el('li', {}, touchLine(touch, t, locale)))),
     el('p', { class: 'note', hidden: !prospect.notes }, prospect.notes),
   ];
 }
 
-function prospectForms(live: () => Live, act: (action: CardAction, field?: HTMLInputElement) => void): HTMLElement[] {
-  const now = live();
+/** The forms only More shows: stage and decisions, snooze until a date, cadence and meeting. */
+function moreForms(now: Live, live: () => Live, act: (action: CardAction, field?: HTMLInputElement) => void): HTMLElement[] {
   return [
-    logTouchForm(now.t, act),
     el('div', { class: 'actions' }, stageForm(now, act), ...decisionButtons(now.t, act)),
     snoozeForm(live, act),
     el('div', { class: 'actions' }, cadenceForm(now, act), meetingForm(now, act)),
   ];
+}
+
+/**
+ * The More control: a disclosure button (aria-expanded) that shows or hides `more` in place. Each
+ * click by the rep is also remembered through `remember`, so the next card opens the same way.
+ */
+function moreToggle(section: HTMLElement, more: HTMLElement, t: Translate, remember: (open: boolean) => void): { button: HTMLButtonElement; set(open: boolean): void } {
+  const button = el('button', { type: 'button', class: 'toggle', 'aria-controls': 'more' }, t('cardMore'));
+  const set = (open: boolean) => {
+    button.setAttribute('aria-expanded', String(open));
+    more.hidden = !open;
+    section.classList.toggle('open', open);
+  };
+  onActivate(button, () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    set(open);
+    remember(open);
+  });
+  return { button, set };
 }
 
 function touchLine(touch: Touch, t: Translate, locale: string): string {

@@ -57,12 +57,18 @@ async function emailArrives(messageId: string): Promise<void> {
   await expect.poll(async () => (await readTouches(popup)).some((touch) => touch.messageId === messageId), REDRAW).toBe(true);
 }
 
+/** Whether the card shows everything (More open), as its More control tells a screen reader. */
+const expanded = () => inCard(gmail, (root) => root.querySelector('button[aria-controls]')?.getAttribute('aria-expanded'), undefined);
+
 const field = (name: string) =>
   inCard(gmail, (root, n) => ({ value: root.querySelector<HTMLInputElement | HTMLSelectElement>(`[name=${n}]`)?.value, focused: root.activeElement?.getAttribute('name') === n }), name);
 
 describe('a card redrawn while the rep works in it', () => {
   it('keeps the typed note, the focus and the picked channel, and logs exactly what the rep typed', async () => {
     await expect.poll(() => cardText(gmail), REDRAW).toContain('Able Co');
+    // The note field is in the open card: More opens it, and the redraws below must keep it open.
+    await clickInCard(gmail, 'button[aria-controls]');
+    await expect.poll(expanded).toBe('true');
     // Picks the second channel with the keyboard, then types into the note field.
     await focusInCard(gmail, 'select[name=channel]');
     await gmail.keyboard.press('ArrowDown');
@@ -75,6 +81,7 @@ describe('a card redrawn while the rep works in it', () => {
     await expect.poll(() => cardText(gmail), REDRAW).toMatch(/← /); // the inbound touch is listed: redrawn again
     expect(await field('note')).toEqual({ value: 'Called about the 40 seats', focused: true });
     expect((await field('channel')).value).toBe(CHANNELS[1]);
+    expect(await expanded()).toBe('true');
     await gmail.keyboard.press('Enter');
     await expect.poll(async () => (await readTouches(popup)).filter((t) => t.source === 'manual').map((t) => [t.note, t.channel])).toEqual([['Called about the 40 seats', CHANNELS[1]]]);
     // Logged: the field is emptied for the next note.

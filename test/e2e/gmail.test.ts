@@ -108,6 +108,9 @@ describe('the open thread', () => {
     await openInbox();
     await openThread(threadId);
     await expect.poll(() => cardText(gmail)).toContain(zenith.name);
+    // The stage list is in the open card: More (a real click) opens it.
+    await clickInCard(gmail, 'button[aria-controls]');
+    await expect.poll(() => inCard(gmail, (root) => root.querySelector('button[aria-controls]')?.getAttribute('aria-expanded'), undefined)).toBe('true');
     // A real key press: the card ignores events a page script could dispatch (selectOption's are synthetic).
     await focusInCard(gmail, 'select[name=stage]');
     await gmail.keyboard.press('ArrowDown'); // Proposal / trial → Negotiation

@@ -23,7 +23,7 @@ describe('teardown', () => {
     const rows = threadRows(doc, ignoreMisses);
     rows.forEach((row, i) => annotateRow(row, storedProspect(`p${i}`, 'contacted', row.threadId ? [row.threadId] : []), DEFAULT_SETTINGS, NOW, t, 'en'));
     const anchor = doc.querySelector<HTMLElement>('div[role=main]') ?? doc.body;
-    const ctx = { settings: DEFAULT_SETTINGS, now: NOW, t, locale: 'en', act: async () => ({ message: '', done: false }), track: async () => '' };
+    const ctx = { settings: DEFAULT_SETTINGS, now: NOW, t, locale: 'en', act: async () => ({ message: '', done: false }), track: async () => '', keepOpen: () => undefined };
     renderCard(anchor, { candidates: [{ email: 'ann@deal.test', name: 'Ann' }] }, ctx);
     // The scenario holds: chips, the card and the rows' keys are there.
     expect(doc.querySelectorAll('[data-touchbase="chip"]').length).toBe(rows.length);
