@@ -42,6 +42,7 @@ export const CARD_CSS = `
 h2, .facts { margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 3em; }
 h2 { font-size: 14px; flex: 0 3 auto; } .facts { color: #3c4043; flex: 0 1 auto; }
 .quick { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+.quick select { field-sizing: content; max-width: 9em; }
 .card:not(.open) [name=note] { display: none; }
 .toggle::after { content: ' ▾'; } .open .toggle::after { content: ' ▴'; }
 .stage { flex: none; display: inline-flex; align-items: center; gap: 4px; border: 1px solid #c4ccd0; border-radius: 8px; padding: 0 6px; font: 500 11px/16px system-ui, sans-serif; }

@@ -209,3 +209,30 @@ describe('More', () => {
     }
   });
 });
+
+describe('the compact card in every language', () => {
+  /** The browser languages of the seven locales (--lang picks the _locales file). */
+  const LANGUAGES = ['en', 'id', 'el', 'th', 'ru', 'zh-CN', 'zh-TW'];
+
+  it('keeps its line and its actions on one row, within the height limit', async () => {
+    const wrapped: string[] = [];
+    for (const lang of LANGUAGES) {
+      const other = await launchWithExtension({ lang });
+      try {
+        await other.context.route('https://mail.google.com/**', (route) => route.fulfill({ contentType: 'text/html', body: fakeGmailHtml(MAILBOX) }));
+        const page = await other.context.newPage();
+        await page.goto(other.extensionUrl('src/popup/index.html'));
+        const cy = await command(page, 'prospect.create', { email: 'cy@compact.test', mailbox: MAILBOX, name: 'Cy Coleman', company: 'Coleman Logistics', thread: { threadId: ANN_THREAD, mailbox: MAILBOX, subject: 'Pricing' } });
+        await page.goto('https://mail.google.com/mail/u/0/#inbox');
+        await page.addStyleTag({ content: `div[role=main] div.thread { width: ${THREAD_COLUMN}px; }` });
+        await page.evaluate(showThread, { threadId: ANN_THREAD, subject: 'Pricing', messages: [{ from: { email: cy.email, name: cy.name }, to: [{ email: MAILBOX, name: 'me' }] }] });
+        await expect.poll(() => cardText(page), REDRAW).toContain(cy.name);
+        const state = await cardState(page);
+        if (!state.oneRow || state.cardHeight > COMPACT_MAX_PX || state.expanded !== 'false') wrapped.push(`${lang}: ${JSON.stringify(state)}`);
+      } finally {
+        await other.close();
+      }
+    }
+    expect(wrapped).toEqual([]);
+  }, 120_000);
+});
