@@ -1,5 +1,6 @@
 // Renders the README's screenshots from the demo mailbox in headless Chromium:
-// docs/images/inbox-chips.png, thread-card.png, popup-light.png, popup-dark.png.
+// docs/images/inbox-chips.png, thread-card.png (compact), thread-card-open.png (More open),
+// popup-light.png, popup-dark.png.
 // Run after `npm run build`: node scripts/screenshots.mjs
 import { DEMO_MAILBOX_URL, DEMO_PROSPECTS, serveDemoMailbox } from '../test/demo-mailbox/serve.mjs';
 import { seedDemoProspects } from '../test/demo-mailbox/seed.mjs';
@@ -23,6 +24,12 @@ try {
   await gmail.locator('[data-touchbase="card"]').waitFor();
   await gmail.waitForTimeout(300);
   await gmail.screenshot({ path: 'docs/images/thread-card.png', clip: { x: 0, y: 0, width: 1280, height: 760 } });
+  // The rep's choice to keep the card open, as the card's More control stores it; the next card opens so.
+  await popup.evaluate(() => globalThis.chrome.runtime.sendMessage({ tag: 'touchbase/v1', name: 'settings.cardOpen', payload: { open: true } }));
+  await gmail.reload();
+  await gmail.locator('[data-touchbase="card"]').waitFor();
+  await gmail.waitForTimeout(300);
+  await gmail.screenshot({ path: 'docs/images/thread-card-open.png', clip: { x: 0, y: 0, width: 1280, height: 760 } });
 
   for (const scheme of ['light', 'dark']) {
     const page = await browser.context.newPage();

@@ -31,7 +31,7 @@ export const CHIP_CSS = `
 /**
  * The card: one line (.bar: who, stage and facts in .line, the quick actions in .quick) and the
  * rest under More (.more). The line shrinks before the actions wrap under it: the name gives way
- * first, then the facts. The stage's colour is the rep's pick, so a dot carries it and the stage's
+ * first, then the facts; open, they wrap instead (the card is tall anyway). The stage's colour is the rep's pick, so a dot carries it and the stage's
  * name keeps the text's contrast.
  */
 export const CARD_CSS = `
@@ -40,6 +40,7 @@ export const CARD_CSS = `
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; }
 .line { display: flex; align-items: center; gap: 8px; flex: 1 1 0; min-width: 14em; }
 h2, .facts { margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 3em; }
+.open h2, .open .facts { white-space: normal; }
 h2 { font-size: 14px; flex: 0 3 auto; } .facts { color: #3c4043; flex: 0 1 auto; }
 .quick { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .quick select { field-sizing: content; max-width: 9em; }

@@ -76,6 +76,8 @@ function cardState(page: Page) {
         noteShown: shown('input[name=note]'),
         cadenceShown: shown('input[name=days]'),
         line: root?.querySelector('.line')?.textContent ?? '',
+        // Text cut short with an ellipsis: the compact line may cut the name and the facts, the open card cuts nothing.
+        clipped: [...(root?.querySelectorAll('.line > *') ?? [])].some((part) => part.scrollWidth > part.clientWidth),
         // One row: the line and its actions side by side (each overlaps the other's height), not stacked.
         oneRow: (() => {
           const [line, quick] = [root?.querySelector('.line'), root?.querySelector('.quick')].map((part) => part?.getBoundingClientRect());
@@ -171,7 +173,7 @@ describe('More', () => {
     await gmail.keyboard.press('Enter');
     await expect.poll(async () => (await cardState(gmail)).expanded).toBe('true');
     const open = await cardState(gmail);
-    expect(open).toMatchObject({ panelShown: true, noteShown: true, cadenceShown: true });
+    expect(open).toMatchObject({ panelShown: true, noteShown: true, cadenceShown: true, clipped: false });
     expect(open.cardHeight).toBeGreaterThan(compact.cardHeight);
     expect(open.bodyTop - compact.bodyTop).toBeCloseTo(open.cardHeight - compact.cardHeight, 1);
     // The focus stays on More, which now says it is expanded.
