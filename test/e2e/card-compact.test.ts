@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
 import type { Prospect } from '../../src/domain/types';
 import { fakeGmailHtml, showThread } from '../fixtures/xss-payloads';
-import { cardText, clickInCard, focusInCard, inCard, inContent } from './closedRoots';
+import { cardText, clickInCard, exposeCardToPage, focusInCard, inCard, inContent } from './closedRoots';
 import { command, prospectById, readTouches } from './extension';
 
 /**
@@ -162,6 +162,30 @@ describe('the compact card', () => {
     expect(snoozed).toBeLessThan(Date.now() + 4 * 86_400_000);
     // The list is back at its label, ready for another choice.
     expect(await inCard(gmail, (root) => root.querySelector<HTMLSelectElement>('select[name=snooze]')!.value, undefined)).toBe('');
+  });
+});
+
+describe('the line\'s own controls', () => {
+  it('act only on the rep\'s own input: a page script holding the card cannot snooze or open it', async () => {
+    const status = () => inCard(gmail, (root) => root.querySelector('[role=status]')?.textContent, undefined);
+    const before = { status: await status(), expanded: (await cardState(gmail)).expanded };
+    await exposeCardToPage(gmail, '__heldCard');
+    // The card's handlers run inside dispatchEvent and click(): had one acted, the list would be back
+    // at its label, the status would say "…" and More would be expanded by the time this returns.
+    const listAfter = await gmail.evaluate(() => {
+      const root = (window as unknown as { __heldCard: ShadowRoot }).__heldCard;
+      const snooze = root.querySelector<HTMLSelectElement>('select[name=snooze]')!;
+      snooze.value = '7';
+      snooze.dispatchEvent(new Event('change', { bubbles: true }));
+      const more = root.querySelector<HTMLButtonElement>('button[aria-controls]')!;
+      more.click();
+      more.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      const value = snooze.value;
+      snooze.value = '';
+      return value;
+    });
+    expect(listAfter).toBe('7');
+    expect({ status: await status(), expanded: (await cardState(gmail)).expanded }).toEqual(before);
   });
 });
 
