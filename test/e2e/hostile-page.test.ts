@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
 import type { Prospect } from '../../src/domain/types';
 import { addRows, fakeGmailHtml, inspectPage, INJECTED_SELECTOR, MARKUP_ADDRESSES, showThread, type FakeRow } from '../fixtures/xss-payloads';
-import { cardText as cardTextOf, clickInCard, exposeCardToPage, inContent } from './closedRoots';
+import { cardText as cardTextOf, clickInCard, exposeCardToPage, inCard, inContent } from './closedRoots';
 import { command, readProspects, readTouches } from './extension';
 
 /**
@@ -153,6 +153,9 @@ describe('a page that forges messages', () => {
   async function rideOnRealInput(reach: 'shadowRoot' | 'held'): Promise<string[]> {
     await gmail.evaluate(showThread, { threadId: THREAD_A, subject: 'A deal', messages: [{ from: { email: ann.email, name: 'Ann Able' }, to: [{ email: MAILBOX_A, name: 'me' }] }] });
     await expect.poll(cardText).toMatch(/Ann Able/);
+    // The note field and the stage list sit behind More in the compact card: the rep opens it first.
+    if ((await inCard(gmail, (root) => root.querySelector('button.toggle')?.getAttribute('aria-expanded'), null)) !== 'true') await clickInCard(gmail, 'button.toggle');
+    await expect.poll(() => inCard(gmail, (root) => root.querySelector('input[name=note]')?.checkVisibility() ?? false, null)).toBe(true);
     if (reach === 'held') await exposeCardToPage(gmail, '__heldCard');
     const before = await storeState();
     await gmail.evaluate((how) => {
