@@ -1,9 +1,10 @@
 import type { MissLogger, Person, ThreadRow } from '../types';
-import { resolveId } from './ids';
+import { resolveId, timeFromId } from './ids';
 import { GMAIL_MISS } from './misses';
 import { peopleFrom, textOf } from './people';
 import {
   EMAIL_ATTR,
+  LAST_MESSAGE_ID_ATTR,
   LEGACY_THREAD_ID_ATTR,
   ROW_PEOPLE_CELL,
   ROW_PERSON,
@@ -12,6 +13,7 @@ import {
   ROW_THREAD_ID_HOLDER,
   THREAD_ID_ATTR,
   THREAD_ROW,
+  UNREAD_ROW,
   VERTICAL_PANE_FIRST_ROW,
 } from './selectors';
 
@@ -68,13 +70,29 @@ function threadRowFrom(first: HTMLElement, parts: readonly HTMLElement[], miss: 
   if (threadId === null) miss(GMAIL_MISS.rowWithoutThreadId);
   const subject = firstIn(parts, ROW_SUBJECT);
   if (!subject) miss(GMAIL_MISS.rowWithoutSubject);
-  return { element: first, threadId, people, subject: textOf(subject), chipAnchor: chipAnchorOf(first, parts) };
+  const lastMessageId = lastMessageIdOf(parts, miss);
+  return {
+    element: first,
+    threadId,
+    people,
+    subject: textOf(subject),
+    chipAnchor: chipAnchorOf(first, parts),
+    unread: first.matches(UNREAD_ROW),
+    lastMessageId,
+    // Not bounded by this machine's clock, which may run behind Gmail's: the reader clamps to its own now.
+    lastMessageAt: lastMessageId === null ? null : timeFromId(lastMessageId, Infinity),
+  };
 }
 
 function threadIdOf(parts: readonly HTMLElement[], miss: MissLogger): string | null {
   const holder = firstIn(parts, ROW_THREAD_ID_HOLDER);
   if (!holder) return null;
   return resolveId([holder.getAttribute(LEGACY_THREAD_ID_ATTR), holder.getAttribute(THREAD_ID_ATTR)], miss);
+}
+
+function lastMessageIdOf(parts: readonly HTMLElement[], miss: MissLogger): string | null {
+  const holder = firstIn(parts, ROW_THREAD_ID_HOLDER);
+  return holder ? resolveId([holder.getAttribute(LAST_MESSAGE_ID_ATTR)], miss) : null;
 }
 
 function peopleOf(parts: readonly HTMLElement[], miss: MissLogger): Person[] {
