@@ -35,11 +35,10 @@ export function unreadReplyTouches(row: ThreadRow, tracked: readonly Prospect[],
   return requests;
 }
 
-/** A UUID-shaped id: the message id's 16 hex digits, then a 48-bit FNV-1a hash of the prospect id. */
+/** A UUID-shaped id: the message id's 16 hex digits, then a 32-bit hash of the prospect id (djb2). */
 export function touchIdFor(messageId: string, prospectId: string): string {
   const message = messageId.padStart(16, '0');
-  let hash = 0xcbf29ce484222325n;
-  for (const char of prospectId) hash = BigInt.asUintN(64, (hash ^ BigInt(char.codePointAt(0)!)) * 0x100000001b3n);
-  const prospect = BigInt.asUintN(48, hash).toString(16).padStart(12, '0');
-  return `${message.slice(0, 8)}-${message.slice(8, 12)}-${message.slice(12, 16)}-8000-${prospect}`;
+  let hash = 5381;
+  for (let i = 0; i < prospectId.length; i++) hash = ((hash << 5) + hash + prospectId.charCodeAt(i)) | 0;
+  return `${message.slice(0, 8)}-${message.slice(8, 12)}-${message.slice(12)}-8000-0000${(hash >>> 0).toString(16).padStart(8, '0')}`;
 }

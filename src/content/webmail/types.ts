@@ -24,9 +24,9 @@ export interface ThreadRow {
   readonly chipAnchor: HTMLElement;
   /** The thread has a message the rep has not read. */
   readonly unread: boolean;
-  /** When the thread's newest message was sent (decoded from its id), or null when the row does not tell. */
+  /** When that newest message was sent (decoded from its id); null whenever lastMessageId is. */
   readonly lastMessageAt: number | null;
-  /** The newest message's id (canonical), or null when the row does not tell. */
+  /** The newest message's id (canonical) on an unread row; null on a read row or when the row does not tell. */
   readonly lastMessageId: string | null;
 }
 

@@ -70,14 +70,16 @@ function threadRowFrom(first: HTMLElement, parts: readonly HTMLElement[], miss: 
   if (threadId === null) miss(GMAIL_MISS.rowWithoutThreadId);
   const subject = firstIn(parts, ROW_SUBJECT);
   if (!subject) miss(GMAIL_MISS.rowWithoutSubject);
-  const lastMessageId = lastMessageIdOf(parts, miss);
+  const unread = first.matches(UNREAD_ROW);
+  // Only an unread row's newest message is ever read: the others are not decoded.
+  const lastMessageId = unread ? lastMessageIdOf(parts, miss) : null;
   return {
     element: first,
     threadId,
     people,
     subject: textOf(subject),
     chipAnchor: chipAnchorOf(first, parts),
-    unread: first.matches(UNREAD_ROW),
+    unread,
     lastMessageId,
     // Not bounded by this machine's clock, which may run behind Gmail's: the reader clamps to its own now.
     lastMessageAt: lastMessageId === null ? null : timeFromId(lastMessageId, Infinity),
