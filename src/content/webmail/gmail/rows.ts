@@ -1,5 +1,6 @@
 import type { MissLogger, Person, ThreadRow } from '../types';
-import { resolveId, timeFromId } from './ids';
+import { timeFromId } from '../../../domain/gmail';
+import { resolveId } from './ids';
 import { GMAIL_MISS } from './misses';
 import { peopleFrom, textOf } from './people';
 import {
