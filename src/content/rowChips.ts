@@ -1,7 +1,7 @@
 import type { Settings } from '../domain/settings';
 import type { Prospect } from '../domain/types';
 import { statusView } from '../ui/status';
-import { MARKER, shadowHost } from './dom';
+import { MARKER, el, shadowHost } from './dom';
 import { settingsStamp } from './settingsStamp';
 import { CHIP_CSS } from './styles';
 import { plural, type Translate } from '../ui/plural';
@@ -49,36 +49,19 @@ export function annotateRow(row: ThreadRow, prospect: Prospect | null, settings:
   row.chipAnchor.prepend(chip(prospect, settings, now, t, locale));
 }
 
-let template: HTMLElement | null = null;
-
-/**
- * The chip's body, cloned from one built once: a list of a thousand rows pays for style and
- * layout of every node we add, and for every call from this script's world into the page's DOM.
- * Two elements per chip (the stage dot is a pseudo-element); the stage has its own so a long name
- * is cut short (CHIP_CSS), never the count or the due state; the label keeps the whole sentence.
- */
-function chipBody(): HTMLElement {
-  if (!template) {
-    template = document.createElement('span');
-    template.setAttribute('role', 'img');
-    const stage = document.createElement('span');
-    stage.className = 'stage';
-    template.append(stage, document.createTextNode(''));
-  }
-  return template.cloneNode(true) as HTMLElement;
-}
-
 function chip(prospect: Prospect, settings: Settings, now: number, t: Translate, locale: string): HTMLElement {
   const view = statusView(prospect, settings, now, t, locale);
   const { host, root } = shadowHost('span', CHIP, CHIP_CSS);
   host.setAttribute('data-prospect-id', prospect.id);
-  const body = chipBody();
-  body.className = `chip ${view.tone}`;
-  body.setAttribute('aria-label', view.label);
-  body.setAttribute('title', view.label);
-  body.style.setProperty('--stage', view.stageColor);
-  body.firstChild!.textContent = view.stageName;
-  (body.lastChild as Text).data = ` · ${[String(prospect.touchCount), view.due].filter(Boolean).join(' · ')}`;
+  // Two elements per chip (the stage dot is a pseudo-element): a list of a thousand rows pays for
+  // style and layout of every node we add. The stage has its own so a long name is cut short
+  // (CHIP_CSS), never the count or the due state; the label keeps the whole sentence.
+  const body = el(
+    'span',
+    { class: `chip ${view.tone}`, role: 'img', 'aria-label': view.label, title: view.label, style: `--stage:${view.stageColor}` },
+    el('span', { class: 'stage' }, view.stageName),
+    ` · ${[String(prospect.touchCount), view.due].filter(Boolean).join(' · ')}`,
+  );
   root.appendChild(body);
   return host;
 }

@@ -1,4 +1,4 @@
-import { mailboxInTitle } from '../../../domain/gmail';
+import { mailboxInTitle } from '../../../domain/gmailTitle';
 
 /**
  * The signed-in rep's address, read from the tab title ("Inbox (3) - rep@example.com - Gmail")

@@ -1,4 +1,4 @@
-import { canonicalId } from '../../../domain/gmail';
+import { canonicalId } from '../../../domain/gmailIds';
 import type { MissLogger } from '../types';
 import { GMAIL_MISS } from './misses';
 

@@ -1,5 +1,5 @@
 import type { MissLogger, Person, ThreadRow } from '../types';
-import { timeFromId } from '../../../domain/gmail';
+import { timeFromId } from '../../../domain/gmailIds';
 import { resolveId } from './ids';
 import { GMAIL_MISS } from './misses';
 import { peopleFrom, textOf } from './people';

@@ -1,5 +1,5 @@
 import type { MissLogger, OpenThread, Person, ThreadMessage } from '../types';
-import { timeFromId } from '../../../domain/gmail';
+import { timeFromId } from '../../../domain/gmailIds';
 import { resolveId } from './ids';
 import { GMAIL_MISS } from './misses';
 import { peopleFrom, personFrom, textOf } from './people';
