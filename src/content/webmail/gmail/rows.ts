@@ -31,8 +31,12 @@ const MAX_CONTINUATION_ROWS = 2;
 
 export function threadRows(root: ParentNode, miss: MissLogger): ThreadRow[] {
   const rows: ThreadRow[] = [];
+  const continuations = new Set<Element>();
   for (const first of firstRowsUnder(root)) {
-    const row = threadRowFrom(first, rowParts(first), miss);
+    if (continuations.has(first)) continue;
+    const parts = rowParts(first);
+    for (const part of parts.slice(1)) continuations.add(part);
+    const row = threadRowFrom(first, parts, miss);
     if (row) rows.push(row);
   }
   return rows;
@@ -49,12 +53,16 @@ function isElement(node: ParentNode): node is Element {
   return 'matches' in node;
 }
 
-/** The `tr`s of one thread: the row itself, plus its continuation rows in the vertical pane. */
+/**
+ * The `tr`s of one thread: the row itself, plus its continuation rows in the vertical pane. Real
+ * Gmail marks continuation rows `tr.zA.apv` too (captured 2014 markup): the next thread starts at
+ * the next such row that lists people, as every thread's first row does.
+ */
 function rowParts(first: HTMLElement): HTMLElement[] {
   const parts = [first];
   if (!first.matches(VERTICAL_PANE_FIRST_ROW)) return parts;
   let next = first.nextElementSibling;
-  while (next && parts.length <= MAX_CONTINUATION_ROWS && !next.matches(THREAD_ROW)) {
+  while (next && parts.length <= MAX_CONTINUATION_ROWS && !(next.matches(THREAD_ROW) && next.querySelector(ROW_PEOPLE_CELL))) {
     parts.push(next as HTMLElement);
     next = next.nextElementSibling;
   }
