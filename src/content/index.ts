@@ -3,6 +3,8 @@ import { onChange, send } from '../platform/messages';
 import { paneWatcher } from './batcher';
 import { watchMailbox } from './mailboxWatcher';
 import { ProspectCache } from './prospectCache';
+import { prepareChips } from './rowChips';
+import { t, uiLanguage } from '../platform/i18n';
 import { Session } from './session';
 import { removeAllTraces } from './teardown';
 import { gmailAdapter } from './webmail/gmail';
@@ -73,6 +75,7 @@ onChange(() => {
 window.addEventListener('hashchange', watch, { signal: stop.signal });
 watchMailbox(document, adapter.mailbox, () => void pass(), stop.signal);
 watch();
+requestIdleCallback(() => prepareChips(t, uiLanguage()));
 // The main pane appears after Gmail boots: until then the body is watched, then the pane.
 if (!adapter.observationRoot(document)) {
   const untilPane = setInterval(() => {

@@ -4,7 +4,7 @@ import { statusView } from '../ui/status';
 import { MARKER, el, shadowHost } from './dom';
 import { settingsStamp } from './settingsStamp';
 import { CHIP_CSS } from './styles';
-import type { Translate } from '../ui/plural';
+import { plural, type Translate } from '../ui/plural';
 import type { ThreadRow } from './webmail/types';
 
 const CHIP = 'chip';
@@ -17,15 +17,29 @@ export function removeRowMarks(root: ParentNode): void {
 }
 
 /**
+ * Pays a Gmail tab's first-time costs before any row needs a chip (call when the page is idle):
+ * the plural rules of the UI language and the chip stylesheet. Built on the first chip instead,
+ * they took the first list's frame.
+ */
+export function prepareChips(t: Translate, locale: string): void {
+  plural(t, 'touchCount', 1, locale);
+  shadowHost('span', CHIP, CHIP_CSS);
+}
+
+/**
  * Puts one chip on a row of a tracked prospect, or removes ours from a row that no longer shows
  * one. A row keeps at most one chip however often Gmail re-renders or recycles it.
  */
 export function annotateRow(row: ThreadRow, prospect: Prospect | null, settings: Settings, now: number, t: Translate, locale: string): void {
   const key = prospect ? `${prospect.id}:${prospect.updatedAt}:${row.threadId ?? ''}:${dayOf(now)}:${settingsStamp(settings)}` : '';
-  const existing = row.element.querySelectorAll(`[${MARKER}="${CHIP}"]`);
+  const drawnKey = row.element.getAttribute(ROW_KEY);
+  // A row we never marked holds no chip of ours (a copy of a marked row carries the mark too):
+  // a fresh list of a hundred rows is not searched a hundred times.
+  if (drawnKey === null && !prospect) return;
+  const existing = drawnKey === null ? [] : row.element.querySelectorAll(`[${MARKER}="${CHIP}"]`);
   const current = existing[0];
   const inPlace = current && current.parentElement === row.chipAnchor;
-  if (key && existing.length === 1 && inPlace && row.element.getAttribute(ROW_KEY) === key) return;
+  if (key && existing.length === 1 && inPlace && drawnKey === key) return;
   for (const node of existing) node.remove();
   if (!prospect) {
     row.element.removeAttribute(ROW_KEY);

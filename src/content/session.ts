@@ -8,6 +8,7 @@ import { annotateRow } from './rowChips';
 import { renderCard, type CardOutcome } from './threadCard';
 import { settingsStamp } from './settingsStamp';
 import { TouchDetector } from './touchDetector';
+import { unreadReplyTouches } from './unreadReplies';
 import { plural } from '../ui/plural';
 import type { MissLogger, OpenThread, Person, ThreadRow, WebmailAdapter } from './webmail/types';
 
@@ -20,6 +21,8 @@ export class Session {
   private readonly detector = new TouchDetector();
   /** Prospect × thread links already asked for on this page (a bounded memory: a repeat is harmless). */
   private readonly linked = new RecentSet<string>(2_000);
+  /** Provisional replies already sent from this page (a bounded memory: the store dedups by id). */
+  private readonly unreadLogged = new RecentSet<string>(2_000);
   private cardKey = '';
   /**
    * The mailbox the page opened with. Gmail switches accounts only by loading a new page, so a
@@ -54,6 +57,7 @@ export class Session {
     const now = Date.now();
     const locale = uiLanguage();
     for (const row of rows) annotateRow(row, this.prospectOfRow(row, others), settings, now, t, locale);
+    await this.logUnreadReplies(rows, others, now);
     if (thread) await this.threadPass(thread, mailbox, others(threadPeople), now, locale);
     else this.cardKey = '';
   }
@@ -92,6 +96,22 @@ export class Session {
     if (prospect.threadIds.includes(thread.threadId) || this.linked.has(key)) return;
     this.linked.add(key);
     this.cache.remember(await send('prospect.linkThread', { id: prospect.id, thread: { threadId: thread.threadId, mailbox, subject: thread.subject.slice(0, 500) } }));
+  }
+
+  /** The change each logged reply causes redraws the row's chip on the next pass. */
+  private async logUnreadReplies(rows: readonly ThreadRow[], others: (people: readonly Person[]) => string[], now: number): Promise<void> {
+    for (const row of rows) {
+      for (const request of unreadReplyTouches(row, this.cache.tracked(row.threadId, others(row.people)), now)) {
+        if (this.unreadLogged.has(request.touchId)) continue;
+        this.unreadLogged.add(request.touchId);
+        try {
+          this.cache.remember((await send('touch.log', request)).prospect);
+        } catch (error) {
+          this.unreadLogged.delete(request.touchId);
+          this.miss('touch', String(error));
+        }
+      }
+    }
   }
 
   private async logDetectedTouches(thread: OpenThread, prospects: readonly Prospect[], mailbox: string, now: number): Promise<void> {

@@ -20,7 +20,7 @@ export function adoptSheet(root: ShadowRoot, sheet: CSSStyleSheet): boolean {
 }
 
 export const CHIP_CSS = `
-:host { display: inline-flex; vertical-align: middle; margin: 0 6px 0 0; }
+:host { display: inline-flex; vertical-align: middle; margin: 0 6px 0 0; contain: layout style; }
 .chip { display: inline-flex; align-items: center; gap: 4px; font: 500 11px/16px system-ui, sans-serif; border-radius: 8px; padding: 0 6px; white-space: nowrap; background: #eef3f2; color: #1f1f1f; border: 1px solid #d5e0de; }
 .chip::before { content: ''; flex: none; width: 8px; height: 8px; border-radius: 50%; background: var(--stage); }
 .stage { max-width: 90px; overflow: hidden; text-overflow: ellipsis; }

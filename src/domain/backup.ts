@@ -36,7 +36,7 @@ const derived = {
   touchCount: anyNumberOrNull, unansweredCount: anyNumberOrNull, firstUnansweredAt: anyNumberOrNull,
   lastTouchAt: anyNumberOrNull, lastOutboundAt: anyNumberOrNull, lastInboundAt: anyNumberOrNull,
   ballWith: nullable(oneOf(['me', 'them'] as const)), dueAt: anyNumberOrNull, dueKind: str({ max: 40 }),
-  remindAt: anyNumberOrNull, threadIds: arrayOf(gmailId, { max: 200 }),
+  remindAt: anyNumberOrNull, threadIds: arrayOf(gmailId, { max: 200 }), replyUnread: bool,
 };
 
 const prospectRecord = object(

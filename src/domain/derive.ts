@@ -13,7 +13,7 @@ export type ProspectBase = Omit<Prospect, keyof TouchSummary | 'dueAt' | 'dueKin
  */
 export function deriveProspect(
   base: ProspectBase,
-  touches: readonly Pick<Touch, 'at' | 'direction'>[],
+  touches: readonly (Pick<Touch, 'at' | 'direction'> & Pick<Partial<Touch>, 'provisional'>)[],
   settings: Settings,
 ): Prospect {
   // Only a real stage change restarts the stop-rule streak; touches backfilled into a prospect
@@ -29,7 +29,7 @@ export function deriveProspect(
 /** Drops stale derived fields a caller may have spread in from a stored record. */
 function stripDerived(base: ProspectBase): ProspectBase {
   const copy: Record<string, unknown> = { ...base };
-  for (const key of ['dueAt', 'dueKind', 'threadIds', 'remindAt']) delete copy[key];
+  for (const key of ['dueAt', 'dueKind', 'threadIds', 'remindAt', 'replyUnread']) delete copy[key];
   return copy as unknown as ProspectBase;
 }
 

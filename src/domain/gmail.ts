@@ -1,9 +1,16 @@
 import { parseEmail } from './email';
+import { mailboxInTitle } from './gmailTitle';
 import type { ThreadLink } from './types';
 
+export { canonicalId, timeFromId } from './gmailIds';
+export { mailboxInTitle } from './gmailTitle';
+
 /**
- * Gmail's URL shapes and tab titles, in one place and without any browser API, so the reminder
- * rules and the background's tab handling read Gmail the same way.
+ * Gmail's URL shapes, tab titles and id formats, in one place and without any browser API, so the
+ * content script, the reminder rules and the background's tab handling read Gmail the same way.
+ * Gmail's markup (selectors) stays in the content script's adapter (src/content/webmail/gmail/).
+ * The title and id rules sit in two files of their own (re-exported here), which the content
+ * script imports directly: Gmail tabs then load only those, not the background's tab handling.
  */
 
 export const GMAIL_ORIGIN = 'https://mail.google.com';
@@ -19,19 +26,6 @@ export function threadUrl(thread: ThreadLink): string {
 /** The fragment that shows a thread in an already open Gmail tab. */
 export function threadHash(threadId: string): string {
   return `#inbox/${encodeURIComponent(threadId)}`;
-}
-
-/** Gmail's signed-in address has this shape; localized words around it may touch it without a space. */
-const ADDRESS_IN_TEXT = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
-
-/**
- * The signed-in address in a Gmail tab title ("Inbox (3) - rep@example.com - Gmail"): the last
- * address in it, since an open thread puts its subject first and a subject may hold an address.
- */
-export function mailboxInTitle(title: string): string | null {
-  const found = title.match(ADDRESS_IN_TEXT);
-  const last = found?.at(-1);
-  return last === undefined ? null : parseEmail(last);
 }
 
 /** The account segment of a Gmail URL when it names the address (`/mail/u/rep@example.com/`), else null. */

@@ -1,6 +1,6 @@
 import type { Millis, Touch, TouchSummary } from './types';
 
-type TouchFacts = Pick<Touch, 'at' | 'direction'>;
+type TouchFacts = Pick<Touch, 'at' | 'direction'> & Pick<Partial<Touch>, 'provisional'>;
 
 export const EMPTY_SUMMARY: TouchSummary = {
   touchCount: 0,
@@ -23,10 +23,14 @@ export function summarizeTouches(touches: readonly TouchFacts[], streakFrom: Mil
   let lastTouchAt: Millis | null = null;
   let lastOutboundAt: Millis | null = null;
   let lastInboundAt: Millis | null = null;
+  let lastInboundProvisional = false;
   for (const touch of touches) {
     lastTouchAt = max(lastTouchAt, touch.at);
     if (touch.direction === 'outbound') lastOutboundAt = max(lastOutboundAt, touch.at);
-    else lastInboundAt = max(lastInboundAt, touch.at);
+    else if (lastInboundAt === null || touch.at >= lastInboundAt) {
+      lastInboundAt = touch.at;
+      lastInboundProvisional = touch.provisional === true;
+    }
   }
 
   const streakStart = Math.max(lastInboundAt ?? -Infinity, streakFrom);
@@ -38,6 +42,7 @@ export function summarizeTouches(touches: readonly TouchFacts[], streakFrom: Mil
     firstUnansweredAt = firstUnansweredAt === null ? touch.at : Math.min(firstUnansweredAt, touch.at);
   }
 
+  const ball = ballWith(lastOutboundAt, lastInboundAt);
   return {
     touchCount: touches.length,
     unansweredCount,
@@ -45,7 +50,9 @@ export function summarizeTouches(touches: readonly TouchFacts[], streakFrom: Mil
     lastTouchAt,
     lastOutboundAt,
     lastInboundAt,
-    ballWith: ballWith(lastOutboundAt, lastInboundAt),
+    ballWith: ball,
+    // Their reply is known only from an unread inbox row: the rep has not read it yet.
+    ...(lastInboundProvisional && ball === 'me' ? { replyUnread: true } : {}),
   };
 }
 

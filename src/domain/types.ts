@@ -90,6 +90,8 @@ export interface TouchSummary {
   readonly lastInboundAt: Millis | null;
   /** 'me': they wrote after my last outbound touch. null: nobody has touched yet. */
   readonly ballWith: 'me' | 'them' | null;
+  /** The newest inbound touch is provisional: an unread inbox row says they wrote. Absent otherwise. */
+  readonly replyUnread?: true;
 }
 
 export interface Due {

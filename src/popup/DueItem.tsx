@@ -95,7 +95,7 @@ export function DueItem({ prospect, status, settings, now, announce }: Props) {
       <div class="item-meta">
         {status && prospect.dueKind && (
           <span class={`due due-${status.section}`}>
-            {dueKindText(prospect.dueKind, t)} · {dueText(status, t, locale)}
+            {dueKindText(prospect.dueKind, t)}{prospect.replyUnread && ` · ${t('statusUnread')}`} · {dueText(status, t, locale)}
           </span>
         )}
         <span>{plural(t, 'touchCount', prospect.touchCount, locale)}</span>

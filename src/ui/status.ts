@@ -36,7 +36,7 @@ function dueWords(prospect: Prospect, now: Millis, t: Translate, locale: string)
   const status = classifyDue({ at: prospect.dueAt, kind: prospect.dueKind }, now);
   switch (status.section) {
     case 'replyNeeded':
-      return { tone: 'reply', due: t('statusWaitingOnMe') };
+      return { tone: 'reply', due: prospect.replyUnread ? `${t('statusWaitingOnMe')} · ${t('statusUnread')}` : t('statusWaitingOnMe') };
     case 'decision':
       return { tone: 'decision', due: t('statusDecision') };
     case 'overdue':

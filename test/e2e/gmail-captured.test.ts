@@ -15,6 +15,8 @@ import { rowStates } from './gmail';
 type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
 
 const CAPTURED = join(import.meta.dirname, '../fixtures/gmail/captured/inboxsdk-2014-inbox.html');
+/** InboxSDK's captured row literals, one main pane each (a default row, two vertical-pane threads). */
+const CAPTURED_ROWS = join(import.meta.dirname, '../fixtures/gmail/captured/inboxsdk-2014-thread-rows.html');
 /** The signed-in account of the captured page, and two senders in its rows. */
 const REP = 'streak.web.test.1@gmail.com';
 const TRACKED = 'news@twilio.com';
@@ -28,11 +30,14 @@ const logged: string[] = [];
 beforeAll(async () => {
   browser = await launchWithExtension();
   const page = (await readFile(CAPTURED, 'utf8')).replace(/<title>[^<]*<\/title>/, '<title>Gmail</title>');
-  await browser.context.route('https://mail.google.com/**', (route) =>
-    new URL(route.request().url()).pathname.startsWith('/mail/u/0/')
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page })
-      : route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the capture' }),
-  );
+  const rowsPage = (await readFile(CAPTURED_ROWS, 'utf8')).replace(/<title>[^<]*<\/title>/, `<title>Inbox - ${REP} - Gmail</title>`);
+  await browser.context.route('https://mail.google.com/**', (route) => {
+    const { pathname } = new URL(route.request().url());
+    const body = pathname.startsWith('/mail/u/0/') ? page : pathname.startsWith('/mail/u/1/') ? rowsPage : null;
+    return body === null
+      ? route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the capture' })
+      : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+  });
   popup = await browser.context.newPage();
   await popup.goto(browser.extensionUrl('src/popup/index.html'));
   for (const email of [TRACKED, ALSO_TRACKED]) await command(popup, 'prospect.create', { email, name: '', mailbox: REP, stageId: 'qualified' });
@@ -63,5 +68,26 @@ describe('a captured 2014 Gmail inbox', () => {
     await expect
       .poll(async () => (await rowStates(gmail)).map((row) => (row.chips.length === 1 ? (prospects.get(row.chips[0]!.prospectId ?? '') ?? '?') : row.chips.length ? 'many' : null)))
       .toEqual(expected);
+  });
+
+  it('puts one chip per thread on captured vertical-pane rows, beside the subject in the thread\'s second row', async () => {
+    const rows = await browser.context.newPage();
+    await rows.goto('https://mail.google.com/mail/u/1/#inbox');
+    const prospects = new Map((await readProspects(popup)).map((p) => [p.email, p.id]));
+    /** Per captured case: for each tr of the pane, the prospect ids of the chips in it. */
+    const chipsByRow = () =>
+      rows.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll('[data-case]')].map((pane) => [
+            pane.getAttribute('data-case'),
+            [...pane.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('[data-touchbase="chip"]')].map((chip) => chip.getAttribute('data-prospect-id'))),
+          ]),
+        ),
+      );
+    const cowan = prospects.get(ALSO_TRACKED)!;
+    // cowan@streak.com is tracked, Streak Bot is not: the default row and the three-row thread get
+    // one chip each, in the row holding the subject; the continuation rows are not threads of their own.
+    await expect.poll(chipsByRow).toEqual({ horizontal: [[cowan]], vertical: [[], [cowan], []], 'vertical-no-snippet': [[], []] });
+    await rows.close();
   });
 });

@@ -22,6 +22,12 @@ export interface ThreadRow {
   readonly subject: string;
   /** Where a status chip goes (inside the row, next to the subject). */
   readonly chipAnchor: HTMLElement;
+  /** The thread has a message the rep has not read. */
+  readonly unread: boolean;
+  /** When that newest message was sent (decoded from its id); null whenever lastMessageId is. */
+  readonly lastMessageAt: number | null;
+  /** The newest message's id (canonical) on an unread row; null on a read row or when the row does not tell. */
+  readonly lastMessageId: string | null;
 }
 
 /** One message in the open thread. */

@@ -48,4 +48,25 @@ describe('touch bookkeeping', () => {
     expect(summarizeTouches(touches, local(2026, 11, 5)).unansweredCount).toBe(2);
     expect(summarizeTouches(touches, local(2026, 11, 5)).firstUnansweredAt).toBe(local(2026, 11, 6));
   });
+  describe('a reply known only from an unread inbox row', () => {
+    const out = local(2026, 11, 2, 10);
+    const reply = local(2026, 11, 3, 10);
+
+    it('is marked unread while the newest inbound touch is provisional and the ball is with the rep', () => {
+      const summary = summarizeTouches([{ at: out, direction: 'outbound' }, { at: reply, direction: 'inbound', provisional: true }], 0);
+      expect(summary).toMatchObject({ ballWith: 'me', lastInboundAt: reply, replyUnread: true });
+    });
+
+    it('is no longer unread once the real message replaced it', () => {
+      const summary = summarizeTouches([{ at: out, direction: 'outbound' }, { at: reply, direction: 'inbound' }], 0);
+      expect(summary).not.toHaveProperty('replyUnread');
+    });
+
+    it('is not unread when a real reply is newer, or when the rep answered since', () => {
+      const older = summarizeTouches([{ at: out, direction: 'inbound', provisional: true }, { at: reply, direction: 'inbound' }], 0);
+      expect(older).not.toHaveProperty('replyUnread');
+      const answered = summarizeTouches([{ at: out, direction: 'inbound', provisional: true }, { at: reply, direction: 'outbound' }], 0);
+      expect(answered).not.toHaveProperty('replyUnread');
+    });
+  });
 });

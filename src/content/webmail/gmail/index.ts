@@ -1,7 +1,7 @@
 import type { WebmailAdapter } from '../types';
 import { mailboxFromTitle } from './account';
 import { threadRows } from './rows';
-import { EMAIL_ATTR, LEGACY_MESSAGE_ID_ATTR, LEGACY_THREAD_ID_ATTR, MAIN_PANE, MESSAGE_ID_ATTR, THREAD_ID_ATTR } from './selectors';
+import { EMAIL_ATTR, LAST_MESSAGE_ID_ATTR, LEGACY_MESSAGE_ID_ATTR, LEGACY_THREAD_ID_ATTR, MAIN_PANE, MESSAGE_ID_ATTR, THREAD_ID_ATTR } from './selectors';
 import { openThread } from './thread';
 
 /**
@@ -13,7 +13,7 @@ export const gmailAdapter: WebmailAdapter = {
   mailbox: mailboxFromTitle,
   observationRoot: (doc) => doc.querySelector<HTMLElement>(MAIN_PANE),
   // Gmail recycles rows by rewriting these in place; a just-sent message gains its ids late.
-  watchedAttributes: [THREAD_ID_ATTR, LEGACY_THREAD_ID_ATTR, MESSAGE_ID_ATTR, LEGACY_MESSAGE_ID_ATTR, EMAIL_ATTR],
+  watchedAttributes: [THREAD_ID_ATTR, LEGACY_THREAD_ID_ATTR, LAST_MESSAGE_ID_ATTR, MESSAGE_ID_ATTR, LEGACY_MESSAGE_ID_ATTR, EMAIL_ATTR],
   rows: threadRows,
   openThread,
 };

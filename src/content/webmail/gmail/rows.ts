@@ -1,9 +1,11 @@
 import type { MissLogger, Person, ThreadRow } from '../types';
+import { timeFromId } from '../../../domain/gmailIds';
 import { resolveId } from './ids';
 import { GMAIL_MISS } from './misses';
 import { peopleFrom, textOf } from './people';
 import {
   EMAIL_ATTR,
+  LAST_MESSAGE_ID_ATTR,
   LEGACY_THREAD_ID_ATTR,
   ROW_PEOPLE_CELL,
   ROW_PERSON,
@@ -12,6 +14,7 @@ import {
   ROW_THREAD_ID_HOLDER,
   THREAD_ID_ATTR,
   THREAD_ROW,
+  UNREAD_ROW,
   VERTICAL_PANE_FIRST_ROW,
 } from './selectors';
 
@@ -28,8 +31,12 @@ const MAX_CONTINUATION_ROWS = 2;
 
 export function threadRows(root: ParentNode, miss: MissLogger): ThreadRow[] {
   const rows: ThreadRow[] = [];
+  const continuations = new Set<Element>();
   for (const first of firstRowsUnder(root)) {
-    const row = threadRowFrom(first, rowParts(first), miss);
+    if (continuations.has(first)) continue;
+    const parts = rowParts(first);
+    for (const part of parts.slice(1)) continuations.add(part);
+    const row = threadRowFrom(first, parts, miss);
     if (row) rows.push(row);
   }
   return rows;
@@ -46,12 +53,16 @@ function isElement(node: ParentNode): node is Element {
   return 'matches' in node;
 }
 
-/** The `tr`s of one thread: the row itself, plus its continuation rows in the vertical pane. */
+/**
+ * The `tr`s of one thread: the row itself, plus its continuation rows in the vertical pane. Real
+ * Gmail marks continuation rows `tr.zA.apv` too (captured 2014 markup): the next thread starts at
+ * the next such row that lists people, as every thread's first row does.
+ */
 function rowParts(first: HTMLElement): HTMLElement[] {
   const parts = [first];
   if (!first.matches(VERTICAL_PANE_FIRST_ROW)) return parts;
   let next = first.nextElementSibling;
-  while (next && parts.length <= MAX_CONTINUATION_ROWS && !next.matches(THREAD_ROW)) {
+  while (next && parts.length <= MAX_CONTINUATION_ROWS && !(next.matches(THREAD_ROW) && next.querySelector(ROW_PEOPLE_CELL))) {
     parts.push(next as HTMLElement);
     next = next.nextElementSibling;
   }
@@ -68,13 +79,31 @@ function threadRowFrom(first: HTMLElement, parts: readonly HTMLElement[], miss: 
   if (threadId === null) miss(GMAIL_MISS.rowWithoutThreadId);
   const subject = firstIn(parts, ROW_SUBJECT);
   if (!subject) miss(GMAIL_MISS.rowWithoutSubject);
-  return { element: first, threadId, people, subject: textOf(subject), chipAnchor: chipAnchorOf(first, parts) };
+  const unread = first.matches(UNREAD_ROW);
+  // Only an unread row's newest message is ever read: the others are not decoded.
+  const lastMessageId = unread ? lastMessageIdOf(parts, miss) : null;
+  return {
+    element: first,
+    threadId,
+    people,
+    subject: textOf(subject),
+    chipAnchor: chipAnchorOf(first, parts),
+    unread,
+    lastMessageId,
+    // Not bounded by this machine's clock, which may run behind Gmail's: the reader clamps to its own now.
+    lastMessageAt: lastMessageId === null ? null : timeFromId(lastMessageId, Infinity),
+  };
 }
 
 function threadIdOf(parts: readonly HTMLElement[], miss: MissLogger): string | null {
   const holder = firstIn(parts, ROW_THREAD_ID_HOLDER);
   if (!holder) return null;
   return resolveId([holder.getAttribute(LEGACY_THREAD_ID_ATTR), holder.getAttribute(THREAD_ID_ATTR)], miss);
+}
+
+function lastMessageIdOf(parts: readonly HTMLElement[], miss: MissLogger): string | null {
+  const holder = firstIn(parts, ROW_THREAD_ID_HOLDER);
+  return holder ? resolveId([holder.getAttribute(LAST_MESSAGE_ID_ATTR)], miss) : null;
 }
 
 function peopleOf(parts: readonly HTMLElement[], miss: MissLogger): Person[] {

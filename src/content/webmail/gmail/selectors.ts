@@ -26,6 +26,10 @@ export const ROW_THREAD_ID_HOLDER = '[data-legacy-thread-id], [data-thread-id]';
 export const THREAD_ID_ATTR = 'data-thread-id';
 /** Thread id as 16 hex digits, the canonical id we store. */
 export const LEGACY_THREAD_ID_ATTR = 'data-legacy-thread-id';
+/** An unread thread row (the row itself carries the class). */
+export const UNREAD_ROW = '.zE';
+/** The id of the thread's newest message, as 16 hex digits, on the element with the thread ids. */
+export const LAST_MESSAGE_ID_ATTR = 'data-legacy-last-message-id';
 /** The cell listing a row's people (senders and recipients). */
 export const ROW_PEOPLE_CELL = '.yW';
 /** One person in a row (`.zF` unread, `.yP` read). */

@@ -1,5 +1,6 @@
 import type { MissLogger, OpenThread, Person, ThreadMessage } from '../types';
-import { resolveId, timeFromId } from './ids';
+import { timeFromId } from '../../../domain/gmailIds';
+import { resolveId } from './ids';
 import { GMAIL_MISS } from './misses';
 import { peopleFrom, personFrom, textOf } from './people';
 import {

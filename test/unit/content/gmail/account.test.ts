@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { mailboxFromTitle } from '../../../../src/content/webmail/gmail/account';
+import { isTabOfMailbox } from '../../../../src/domain/gmail';
 import { FIXTURE_NAMES, loadFixture } from './helpers';
 
 /** A document with only this title; a title is page data, never a Gmail hook. */
@@ -31,5 +32,20 @@ describe('Gmail mailbox address', () => {
     expect(mailboxFromTitle(loadFixture('malformed.html'))).toBeNull();
     expect(mailboxFromTitle(titled('Gmail'))).toBeNull();
     expect(mailboxFromTitle(titled('Loading rep@ … Gmail'))).toBeNull();
+  });
+
+  it('is read from a tab title as the background reads it, so a reminder opens the tab the chips are in', () => {
+    const titles = [
+      ...FIXTURE_NAMES.filter((fixture) => fixture !== 'malformed.html').map((name) => loadFixture(name).title),
+      'Call with ana@acme.io - Rep.Name+sales@Example.CO.uk - Gmail',
+      '收件箱(3)rep@example.com邮件',
+    ];
+    for (const title of titles) {
+      const mailbox = mailboxFromTitle(titled(title));
+      expect(mailbox, title).not.toBeNull();
+      expect(isTabOfMailbox({ title }, mailbox!), title).toBe(true);
+      // An address that only contains the rep's (a longer local part) is another mailbox.
+      expect(isTabOfMailbox({ title }, `x${mailbox!}`), title).toBe(false);
+    }
   });
 });

@@ -11,6 +11,7 @@ import { FIXTURE_DIR, missRecorder } from './helpers';
  * for this project: an inbox page of December 2014, before Gmail put thread ids on its rows.
  */
 const CAPTURED_INBOX = join(FIXTURE_DIR, 'captured/inboxsdk-2014-inbox.html');
+const CAPTURED_ROWS = join(FIXTURE_DIR, 'captured/inboxsdk-2014-thread-rows.html');
 
 function capturedInbox(): Document {
   return new DOMParser().parseFromString(readFileSync(CAPTURED_INBOX, 'utf8'), 'text/html');
@@ -78,5 +79,54 @@ describe('markup that matches nothing', () => {
     expect(gmailAdapter.rows(doc, miss)).toEqual([]);
     expect(gmailAdapter.openThread(doc, miss)).toBeNull();
     expect(misses.map((m) => m.what)).toEqual([GMAIL_MISS.rowWithoutIds]);
+  });
+});
+
+/**
+ * InboxSDK's captured row literals (thread-row-parser.test.ts): one thread each, in the default
+ * list and in the vertical reading pane, where a thread spans two or three `tr.zA.apv` rows and
+ * only its first row has an id, a checkbox and the people.
+ */
+describe('Gmail list rows on captured 2014 row literals', () => {
+  const doc = new DOMParser().parseFromString(readFileSync(CAPTURED_ROWS, 'utf8'), 'text/html');
+  // Read as the content script reads it, from the main pane; each case is one table of it.
+  const { miss, misses: recorded } = missRecorder();
+  const all = gmailAdapter.rows(gmailAdapter.observationRoot(doc)!, miss);
+  const misses = recorded.map((m) => m.what);
+  const read = (name: string) => ({ rows: all.filter((row) => row.element.closest('table')?.getAttribute('data-case') === name), misses });
+
+  it('reads the default list row as one thread of cowan@streak.com (shown as "me"), chip by the subject', () => {
+    const { rows, misses } = read('horizontal');
+    expect(rows.map((row) => row.people)).toEqual([[{ email: 'cowan@streak.com', name: 'me' }]]);
+    expect(rows[0]?.element.id).toBe(':46');
+    expect(rows[0]?.chipAnchor.classList.contains('y6')).toBe(true);
+    expect(rows[0]?.chipAnchor.textContent).toContain('test merge again');
+    expect(rows[0]?.unread).toBe(false);
+    expect(misses).not.toContain(GMAIL_MISS.rowWithoutIds);
+  });
+
+  it('reads a vertical-pane thread of three rows as one thread: people from its first row, chip by the subject in its second', () => {
+    const { rows, misses } = read('vertical');
+    expect(rows.map((row) => row.element.id)).toEqual([':151']);
+    expect(rows[0]?.people).toEqual([{ email: 'cowan@streak.com', name: 'me' }]);
+    expect(rows[0]?.chipAnchor.classList.contains('y6')).toBe(true);
+    expect(rows[0]?.chipAnchor.textContent).toBe('test merge again');
+    expect(misses).not.toContain(GMAIL_MISS.rowWithoutIds);
+  });
+
+  it('reads a vertical-pane thread of two rows (no snippet row) as one thread of Streak Bot', () => {
+    const { rows, misses } = read('vertical-no-snippet');
+    expect(rows.map((row) => row.element.id)).toEqual([':3p']);
+    expect(rows[0]?.people).toEqual([{ email: 'notifications@mailfoogae.appspotmail.com', name: 'Streak Bot' }]);
+    expect(rows[0]?.chipAnchor.textContent).toBe('lordprogrammer finished a deploy (fed8a27)');
+    expect(misses).not.toContain(GMAIL_MISS.rowWithoutIds);
+  });
+
+  it('gives these rows no thread id, no newest message and no subject hook (the 2014 subject span has no class)', () => {
+    for (const name of ['horizontal', 'vertical', 'vertical-no-snippet']) {
+      const { rows, misses } = read(name);
+      expect(rows.map((row) => [row.threadId, row.lastMessageId, row.subject])).toEqual([[null, null, '']]);
+      expect(misses).toEqual(expect.arrayContaining([GMAIL_MISS.rowWithoutThreadId, GMAIL_MISS.rowWithoutSubject]));
+    }
   });
 });

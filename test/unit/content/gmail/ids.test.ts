@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { canonicalId, resolveId, timeFromId } from '../../../../src/content/webmail/gmail/ids';
+import { resolveId } from '../../../../src/content/webmail/gmail/ids';
+import { canonicalId, timeFromId } from '../../../../src/domain/gmail';
 import { GMAIL_MISS } from '../../../../src/content/webmail/gmail/misses';
 import { FIXTURE_NOW, missRecorder } from './helpers';
 

@@ -37,6 +37,15 @@ describe('Gmail list rows (inbox.html)', () => {
     expect(rows[2]?.threadId).toBe(BigInt('1880279954228027050').toString(16));
   });
 
+  it('tells unread rows (tr.zE) and, on those only, the newest message: its id and the time its id encodes', () => {
+    expect(rows.map((row) => row.unread)).toEqual([true, false, false, true, false, false, false]);
+    expect(rows.map((row) => row.lastMessageId)).toEqual(['1a19b8a62200bd1f', null, null, '1a15a25f74002529', null, null, null]);
+    // A Gmail id is epoch milliseconds shifted left by 20 bits (a sequence number below them).
+    expect(rows[0]?.lastMessageAt).toBe(Number(0x1a19b8a62200bd1fn / 2n ** 20n));
+    expect(new Date(rows[0]!.lastMessageAt!).getUTCFullYear()).toBe(2026);
+    expect(rows[2]?.lastMessageAt).toBeNull();
+  });
+
   it('hands back the row element and a chip anchor next to the subject, inside the row', () => {
     for (const row of rows) {
       expect(row.element.matches(THREAD_ROW)).toBe(true);
