@@ -4,6 +4,7 @@ import { openTouchbaseDB } from '../../../src/store/db';
 import { DB_VERSION } from '../../../src/store/migrations';
 import { createV1Database, v1Prospect } from './v1';
 import { createV2Database } from './v2';
+import { createV3Database } from './v3';
 
 /** What a store looks like, as plain data: the contract each migration must reach. */
 async function describeSchema(name: string) {
@@ -26,8 +27,9 @@ describe('schema migrations', () => {
     const name = `migrate-v0-${Math.random()}`;
     (await openTouchbaseDB(name)).close();
     expect(await describeSchema(name)).toEqual({
-      version: 3,
+      version: 4,
       stores: [
+        { name: 'outbox', keyPath: null, indexes: [] },
         {
           name: 'prospects',
           keyPath: 'id',
@@ -41,6 +43,9 @@ describe('schema migrations', () => {
           ],
         },
         { name: 'settings', keyPath: null, indexes: [] },
+        { name: 'sync', keyPath: null, indexes: [] },
+        { name: 'syncPending', keyPath: 'id', indexes: [{ name: 'byProspectKey', keyPath: 'prospectKey', unique: false, multiEntry: false }] },
+        { name: 'syncProspects', keyPath: 'key', indexes: [{ name: 'byLocalId', keyPath: 'localId', unique: true, multiEntry: false }] },
         {
           name: 'touches',
           keyPath: 'id',
@@ -86,7 +91,7 @@ describe('schema migrations', () => {
     await createV2Database(name, [ann, bo], touches);
 
     const db = await openTouchbaseDB(name);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.getAll('prospects')).toEqual([ann, bo]);
     // getAll lists by primary key: a1, a3, b2.
     expect(await db.getAll('touches')).toEqual([touches[0], touches[2], touches[1]]);
@@ -99,6 +104,37 @@ describe('schema migrations', () => {
     await db.add('touches', { ...touches[0], id: 'b1', prospectId: 'bo' } as never);
     await expect(db.add('touches', { ...touches[0], id: 'again' } as never)).rejects.toMatchObject({ name: 'ConstraintError' });
     expect(await db.getAllKeysFromIndex('touches', 'byMessageProspect', IDBKeyRange.bound(['m1'], ['m1', []]))).toEqual(['a1', 'b1']);
+    db.close();
+  });
+
+  it('v3 → v4: every stored prospect and real touch waits in the outbox with its synced copy, records unchanged', async () => {
+    const name = `migrate-v3-${Math.random()}`;
+    const ann = v1Prospect('ann', { email: 'ann@x.test', name: 'Ann', notes: 'likes mornings', threads: [{ threadId: 't1', mailbox: 'rep@example.com', subject: 'Hi' }], threadIds: ['t1'], updatedAt: 5000, reachedStages: ['new'] });
+    const bo = v1Prospect('bo', { mailbox: '', email: 'bo@x.test', updatedAt: 7000 });
+    const base = { channel: 'email', source: 'gmail', note: '', threadId: 't1' };
+    const touches = [
+      { ...base, id: 'a1', prospectId: 'ann', at: 10, direction: 'outbound', messageId: 'm1', createdAt: 10 },
+      { id: 'a2', prospectId: 'ann', at: 20, channel: 'phone', direction: 'outbound', source: 'manual', note: 'call', createdAt: 20 },
+      { id: 'a3', prospectId: 'ann', at: 30, channel: 'email', direction: 'outbound', source: 'gmail', note: '', provisional: true, createdAt: 30 },
+    ];
+    await createV3Database(name, [ann, bo], touches);
+
+    const db = await openTouchbaseDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.getAll('prospects')).toEqual([ann, bo]);
+    expect(await db.getAll('touches')).toEqual(touches);
+    // Sync ids by the rule: mailbox and address for a prospect; mailbox, message and the
+    // prospect's address for a touch seen in Gmail; the logged id for any other; none yet for a provisional one.
+    expect((await db.getAllKeys('outbox')).sort()).toEqual(['prospect::bo@x.test', 'prospect:rep@example.com:ann@x.test', 'touch:a2', 'touch:rep@example.com:gmail:m1:ann@x.test'].sort());
+    const device = await db.get('sync', 'device');
+    expect(device).toMatch(/^[0-9a-z]{16}$/);
+    const annEntry = await db.get('syncProspects', 'prospect:rep@example.com:ann@x.test');
+    expect(annEntry?.localId).toBe('ann');
+    const stamp = `${(5000).toString(36).padStart(9, '0')}-0000-${String(device)}`;
+    expect(annEntry?.synced.fields.name).toEqual({ value: 'Ann', stamp });
+    expect(annEntry?.synced.notes).toEqual({ versions: [{ text: 'likes mornings', stamp }], replaced: [] });
+    expect(annEntry?.synced.threads).toEqual(ann.threads);
+    expect(await db.get('sync', 'clock')).toBe(`${(7000).toString(36).padStart(9, '0')}-0000-${String(device)}`);
     db.close();
   });
 
