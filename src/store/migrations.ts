@@ -1,7 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { formatHlc } from '../domain/hlc';
 import { SYNC_KEYS, type TouchbaseSchema } from './schema';
-import { syncedFromLocal, touchSyncId } from './syncRecords';
 import { newDeviceId } from './syncWrites';
 
 /** The schema version this build expects. Raise it together with a new block below. */
@@ -62,34 +60,12 @@ export async function migrate(database: IDBPDatabase<TouchbaseSchema>, oldVersio
   }
 
   if (oldVersion < 4) {
-    // v4: sync. Every record already stored gets its synced copy (each field stamped with the
-    // record's last edit, so between two devices the more recently edited copy wins) and an outbox
-    // entry: connecting later pushes the whole pipeline. Nothing of the records themselves changes.
-    const syncProspects = db.createObjectStore('syncProspects', { keyPath: 'key' });
-    syncProspects.createIndex('byLocalId', 'localId', { unique: true });
-    const outbox = db.createObjectStore('outbox');
+    // v4: sync. The stores sync keeps beside the records, and this device's id. No record
+    // changes, and none is read: the synced copies of records stored before are made when the
+    // rep first connects (syncWrites.queueEverything), or when one of them is next edited.
+    db.createObjectStore('syncProspects', { keyPath: 'key' }).createIndex('byLocalId', 'localId', { unique: true });
+    db.createObjectStore('outbox');
     db.createObjectStore('syncPending', { keyPath: 'id' }).createIndex('byProspectKey', 'prospectKey');
-    const sync = db.createObjectStore('sync');
-    const device = newDeviceId();
-    await sync.put(device, SYNC_KEYS.device);
-    let latest = 0;
-    const keys = new Map<string, { key: string; mailbox: string }>();
-    for (let cursor = await tx.objectStore('prospects').openCursor(); cursor; cursor = await cursor.continue()) {
-      const prospect = cursor.value;
-      const synced = syncedFromLocal(prospect, formatHlc({ wall: prospect.updatedAt, counter: 0, device }));
-      // Two records that fold to one key (addresses differing only in case) sync as the first.
-      if (await syncProspects.get(synced.key)) continue;
-      await syncProspects.put({ key: synced.key, localId: prospect.id, synced });
-      await outbox.put({ kind: 'prospect', key: synced.key }, synced.key);
-      keys.set(prospect.id, synced);
-      latest = Math.max(latest, prospect.updatedAt);
-    }
-    for (let cursor = await tx.objectStore('touches').openCursor(); cursor; cursor = await cursor.continue()) {
-      const touch = cursor.value;
-      const prospect = keys.get(touch.prospectId);
-      if (prospect === undefined || touch.provisional === true) continue;
-      await outbox.put({ kind: 'touch', localId: touch.id }, touchSyncId(touch, prospect));
-    }
-    await sync.put(formatHlc({ wall: latest, counter: 0, device }), SYNC_KEYS.clock);
+    await db.createObjectStore('sync').put(newDeviceId(), SYNC_KEYS.device);
   }
 }

@@ -5,7 +5,11 @@ import { writeSettings, readSettings } from '../../../src/store/settings';
 import { StoreSyncLocal } from '../../../src/store/syncLocal';
 import { logTouch } from '../../../src/store/touches';
 import { deleteAllData } from '../../../src/store/wipe';
+import { openTouchbaseDB } from '../../../src/store/db';
+import { saveConnection } from '../../../src/store/syncConnection';
 import { DAY, HOUR, NOW, freshDB } from './helpers';
+import { v1Prospect } from './v1';
+import { createV3Database } from './v3';
 
 /**
  * The store's side of sync: every change the rep makes leaves its outbox entry in the same
@@ -91,6 +95,50 @@ describe('sync bookkeeping written with every change', () => {
     await db.put('sync', 'some-sequence', 'checkpoint');
     await deleteAllData(db);
     expect([await db.count('outbox'), await db.count('syncProspects'), await db.count('sync')]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('connecting', () => {
+  const connection = { serverUrl: 'http://127.0.0.1:5984', database: 'pipeline', databaseUrl: 'http://127.0.0.1:5984/pipeline', user: 'ana', password: 'pw', permissionPattern: 'http://127.0.0.1/*' };
+
+  it('queues every record stored before sync, named by the rule and stamped at its last edit; reconnecting to the same database queues nothing', async () => {
+    const name = `sync-connect-${Math.random()}`;
+    const ann = v1Prospect('ann', { email: 'ann@x.test', name: 'Ann', notes: 'likes mornings', threads: [{ threadId: 't1', mailbox: MAILBOX, subject: 'Hi' }], threadIds: ['t1'], updatedAt: 5000, mailbox: MAILBOX });
+    const bo = v1Prospect('bo', { mailbox: '', email: 'bo@x.test', updatedAt: 7000 });
+    const touches = [
+      { id: 'a1', prospectId: 'ann', at: 10, channel: 'email', direction: 'outbound', source: 'gmail', note: '', threadId: 't1', messageId: 'm1', createdAt: 10 },
+      { id: 'a2', prospectId: 'ann', at: 20, channel: 'phone', direction: 'outbound', source: 'manual', note: 'call', createdAt: 20 },
+      { id: 'a3', prospectId: 'ann', at: 30, channel: 'email', direction: 'outbound', source: 'gmail', note: '', provisional: true, createdAt: 30 },
+    ];
+    await createV3Database(name, [ann, bo], touches);
+    const db = await openTouchbaseDB(name);
+    await saveConnection(db, connection);
+    // Prospects by mailbox and address; a touch seen in Gmail by mailbox, message and the
+    // prospect's address; any other by the id it was logged with; a provisional one not yet.
+    expect((await db.getAllKeys('outbox')).sort()).toEqual(['prospect::bo@x.test', `prospect:${MAILBOX}:ann@x.test`, 'touch:a2', `touch:${MAILBOX}:gmail:m1:ann@x.test`].sort());
+    const device = String(await db.get('sync', 'device'));
+    const entry = await db.get('syncProspects', `prospect:${MAILBOX}:ann@x.test`);
+    expect(entry?.localId).toBe('ann');
+    expect(entry?.synced.fields.name).toEqual({ value: 'Ann', stamp: stampAt(5000, 0, device) });
+    expect(entry?.synced.notes).toEqual({ versions: [{ text: 'likes mornings', stamp: stampAt(5000, 0, device) }], replaced: [] });
+    expect(await db.get('sync', 'checkpoint')).toBe('0');
+
+    await db.clear('outbox');
+    await saveConnection(db, { ...connection, password: 'changed' });
+    expect(await db.count('outbox')).toBe(0);
+    db.close();
+  });
+
+  it('stamps the first edit of a record stored before sync later than the rest of it', async () => {
+    const name = `sync-first-edit-${Math.random()}`;
+    await createV3Database(name, [v1Prospect('ann', { email: 'ann@x.test', name: 'Ann', company: 'Acme', updatedAt: 5000, mailbox: MAILBOX })]);
+    const db = await openTouchbaseDB(name);
+    await updateProspect(db, 'ann', { company: 'Acme Corp' }, NOW);
+    const entry = await db.get('syncProspects', `prospect:${MAILBOX}:ann@x.test`);
+    const device = String(await db.get('sync', 'device'));
+    expect(entry?.synced.fields.name).toEqual({ value: 'Ann', stamp: stampAt(5000, 0, device) });
+    expect(entry?.synced.fields.company).toEqual({ value: 'Acme Corp', stamp: stampAt(NOW, 0, device) });
+    db.close();
   });
 });
 
