@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { SYNC_KEYS, type TouchbaseSchema } from './schema';
-import { newDeviceId } from './syncWrites';
+import { newDeviceId } from './deviceId';
 
 /** The schema version this build expects. Raise it together with a new block below. */
 export const DB_VERSION = 4;

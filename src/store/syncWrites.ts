@@ -3,6 +3,7 @@ import { formatHlc, parseHlc, receive, tick, type Hlc, type HlcStamp } from '../
 import { mergeProspects, prospectSyncKey, type SyncedProspect } from '../domain/merge';
 import type { Settings } from '../domain/settings';
 import type { Prospect, Touch } from '../domain/types';
+import { newDeviceId } from './deviceId';
 import { rederiveAndPut, type WriteTx } from './rederive';
 import { SYNC_KEYS } from './schema';
 import { syncedFromLocal, touchSyncId, withLocalEdit } from './syncRecords';
@@ -12,12 +13,6 @@ import { syncedFromLocal, touchSyncId, withLocalEdit } from './syncRecords';
  * copy of the record (with the clock of each field's edit) and its outbox entry commit or
  * abort together with the change itself, so no committed change can miss the next push.
  */
-
-/** A new device id: 16 base-36 characters, random. */
-export function newDeviceId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return [...bytes].map((byte) => (byte % 36).toString(36)).join('');
-}
 
 /**
  * This device's id and clock as a transaction sees them, read once per transaction: an import
