@@ -37,7 +37,10 @@ async function untilServing(url: string): Promise<void> {
 
 interface Held {
   readonly path: string;
+  /** Forwards it: the server stores the batch (the answer may find nobody listening). */
   release(): void;
+  /** Cuts it: the server never sees the batch. */
+  drop(): void;
 }
 
 export class SyncServer {
@@ -129,7 +132,7 @@ export class SyncServer {
     if (this.holdNext?.(path)) {
       this.holdNext = null;
       req.pause();
-      const held: Held = { path, release: send };
+      const held: Held = { path, release: send, drop: () => res.destroy() };
       for (const waiter of this.heldWaiters.splice(0)) waiter(held);
       return;
     }
