@@ -74,8 +74,8 @@ export function Options() {
         </div>
         <p role={status.error ? 'alert' : 'status'}>{status.text}</p>
       </form>
-      <DataSection database={database} settings={saved} />
       <SyncSection />
+      <DataSection database={database} settings={saved} />
     </>
   );
 }

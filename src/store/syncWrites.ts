@@ -60,6 +60,18 @@ export async function receiveStamp(tx: WriteTx, remote: HlcStamp, now: number): 
 }
 
 /**
+ * The sync key of each prospect written in a transaction, so the touches written after it (an
+ * import writes thousands) find their prospect's key without a read each.
+ */
+const owners = new WeakMap<WriteTx, Map<string, Pick<SyncedProspect, 'key' | 'mailbox'>>>();
+
+function ownersIn(tx: WriteTx): Map<string, Pick<SyncedProspect, 'key' | 'mailbox'>> {
+  let known = owners.get(tx);
+  if (known === undefined) owners.set(tx, (known = new Map()));
+  return known;
+}
+
+/**
  * Records a prospect write the rep caused: `before` is the stored record (undefined for a new
  * one). Only fields the rep sets count; a write that changed only derived fields records nothing.
  */
@@ -69,9 +81,13 @@ export async function noteProspectWrite(tx: WriteTx, before: ProspectBase | unde
   const synced = held?.synced ?? (before === undefined ? undefined : await copyOfUnsynced(tx, before));
   if (before !== undefined && synced !== undefined) {
     // withLocalEdit hands back the same copy when no field the rep sets changed.
-    if (withLocalEdit(synced, before, after, await probeStamp(tx, now)) === synced) return;
+    if (withLocalEdit(synced, before, after, await probeStamp(tx, now)) === synced) {
+      if (held !== undefined) ownersIn(tx).set(after.id, synced);
+      return;
+    }
     const edited = withLocalEdit(synced, before, after, await nextStamp(tx, now));
     queue(entries.put({ key: synced.key, localId: after.id, synced: edited }));
+    ownersIn(tx).set(after.id, edited);
     queue(tx.objectStore('outbox').put({ kind: 'prospect', key: synced.key }, synced.key));
     return;
   }
@@ -85,6 +101,7 @@ export async function noteProspectWrite(tx: WriteTx, before: ProspectBase | unde
   // A prospect deleted elsewhere and added again here: the new edits are later than the delete.
   const merged = existing === undefined ? fresh : mergeProspects(existing.synced, fresh);
   queue(entries.put({ key, localId: after.id, synced: merged }));
+  ownersIn(tx).set(after.id, merged);
   queue(tx.objectStore('outbox').put({ kind: 'prospect', key }, key));
 }
 
@@ -144,9 +161,10 @@ async function probeStamp(tx: WriteTx, now: number): Promise<HlcStamp> {
  */
 export async function noteTouchWrite(tx: WriteTx, touch: Touch): Promise<void> {
   if (touch.provisional === true) return;
-  const held = await tx.objectStore('syncProspects').index('byLocalId').get(touch.prospectId);
-  if (held === undefined) return;
-  queue(tx.objectStore('outbox').put({ kind: 'touch', localId: touch.id }, touchSyncId(touch, held.synced)));
+  const owner = ownersIn(tx).get(touch.prospectId) ?? (await tx.objectStore('syncProspects').index('byLocalId').get(touch.prospectId))?.synced;
+  if (owner === undefined) return;
+  ownersIn(tx).set(touch.prospectId, owner);
+  queue(tx.objectStore('outbox').put({ kind: 'touch', localId: touch.id }, touchSyncId(touch, owner)));
 }
 
 /** Writes an edited prospect with its derived fields recomputed, and records the edit for sync. */
