@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
 import type { SyncStatus } from '../../src/messaging/protocol';
+import { addRows, fakeGmailHtml } from '../fixtures/xss-payloads';
 import { WorkerControl } from './cdp';
 import { command, readProspects, readTouches } from './extension';
 import { SyncServer } from './syncServer';
@@ -89,7 +90,7 @@ afterAll(async () => {
 });
 
 describe('sync between two profiles', () => {
-  it('a touch logged in one profile appears in the other profile’s popup', async () => {
+  it('a touch logged in one profile appears in the other profile’s popup and Gmail chips', async () => {
     const ann = await command(a.options, 'prospect.create', { email: 'ann@client.test', mailbox: MAILBOX, name: 'Ann Able' });
     await command(a.options, 'touch.log', { prospectId: ann.id, channel: 'phone', direction: 'outbound', source: 'manual', note: 'Called about pricing' });
     // The change itself starts a push (debounced): nobody presses anything in profile A.
@@ -105,6 +106,14 @@ describe('sync between two profiles', () => {
     // One outbound call, no reply: one touch, unanswered, the ball with her; derived in profile B.
     expect(stored).toMatchObject({ name: 'Ann Able', mailbox: MAILBOX, touchCount: 1, unansweredCount: 1, ballWith: 'them' });
     expect((await readTouches(b.options)).map((t) => ({ prospectId: t.prospectId, note: t.note, channel: t.channel }))).toEqual([{ prospectId: stored!.id, note: 'Called about pricing', channel: 'phone' }]);
+
+    // Profile B's Gmail: a thread row with Ann gets her chip, from the synced record.
+    await b.browser.context.route('https://mail.google.com/**', (route) => route.fulfill({ contentType: 'text/html', body: fakeGmailHtml(MAILBOX) }));
+    const gmail = await b.browser.context.newPage();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
+    await gmail.evaluate(addRows, [{ key: 'ann', people: [{ email: 'ann@client.test', name: 'Ann Able' }], subject: 'Pricing' }]);
+    await gmail.waitForFunction((id) => document.querySelector('tr[data-test-row="ann"] [data-touchbase="chip"]')?.getAttribute('data-prospect-id') === id, stored!.id);
+    await gmail.close();
   }, 40_000);
 
   it('edits made on both profiles while the server is gone merge field by field, and both notes are kept', async () => {
