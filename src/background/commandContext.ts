@@ -1,6 +1,7 @@
 import type { ThreadLink } from '../domain/types';
 import type { ProgressWork } from '../messaging/protocol';
 import type { TouchbaseDB } from '../store/db';
+import type { SyncControl } from './sync/service';
 
 /** What a command's handler is given: the store, the moment, and the browser effects it may cause. */
 export interface CommandContext {
@@ -12,6 +13,8 @@ export interface CommandContext {
   readonly translate?: (key: string) => string;
   /** Tells the pages how far an import has got; absent where nobody watches (tests). */
   readonly progress?: (work: ProgressWork, done: number, total: number) => void;
+  /** Sync's connection and runs; absent in tests that do not sync. */
+  readonly sync?: SyncControl;
 }
 
 export interface CommandResult<T> {

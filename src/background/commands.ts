@@ -10,6 +10,7 @@ import { checkSettingsChange } from '../domain/settingsInput';
 import { runImport } from './imports';
 import { oneBulkJob } from './oneBulkJob';
 import { listTouches, logTouch } from '../store/touches';
+import type { SyncControl } from './sync/service';
 
 type Handlers = {
   [K in MessageName]: (payload: RequestOf<K>, ctx: CommandContext) => Promise<CommandResult<ResponseOf<K>>>;
@@ -17,6 +18,11 @@ type Handlers = {
 
 const wrote = <T extends { id: string }>(prospect: T): CommandResult<T> => ({ value: prospect, changed: [prospect.id] });
 const read = <T>(value: T): CommandResult<T> => ({ value, changed: [] });
+
+function syncOf(ctx: CommandContext): SyncControl {
+  if (ctx.sync === undefined) throw new Error('sync is not available here');
+  return ctx.sync;
+}
 
 /**
  * The one write path: every change a page or a Gmail tab asks for is executed here, against the
@@ -61,6 +67,10 @@ export const handlers: Handlers = {
       const { counts, ids } = await deleteAllData(db);
       return { value: counts, changed: ids, settingsChanged: true };
     }),
+  'sync.connect': async (payload, ctx) => read(await syncOf(ctx).connect(payload)),
+  'sync.disconnect': async (_payload, ctx) => read(await syncOf(ctx).disconnect()),
+  'sync.status': async (_payload, ctx) => read(await syncOf(ctx).status()),
+  'sync.now': async (_payload, ctx) => read(await syncOf(ctx).run()),
 };
 
 export type { CommandContext, CommandResult } from './commandContext';

@@ -61,6 +61,13 @@ export const PROBLEMS = {
   unknownMessage: 'unknown message $NAME$',
   bulkJobRunning: 'an import or a deletion is still running: wait until it ends',
   syncNeedsHttps: 'must use HTTPS (plain HTTP only for localhost or 127.0.0.1)',
+  syncOffline: 'the sync server cannot be reached: changes wait on this computer',
+  syncUnauthorized: 'the sync server refused this user name or password',
+  syncForbidden: 'this user may not use this database',
+  syncNoDatabase: 'this database does not exist on the sync server',
+  syncServerError: 'the sync server reported an error: changes wait on this computer',
+  syncBadAnswer: 'the server did not answer like CouchDB: nothing was changed',
+  syncNoPermission: 'the browser has not allowed Touchbase to contact this server',
 } as const satisfies Record<string, string>;
 
 export type ProblemKey = keyof typeof PROBLEMS;

@@ -139,6 +139,16 @@ export const COMMANDS: { readonly [K in MessageName]: CommandDeclaration<K> } = 
   // Records carry their ids in the file: a second run finds them unchanged.
   'import.apply': { payload: importRequest, senders: pagesOnly, resend: idempotent },
   'data.deleteAll': { payload: object({}), senders: pagesOnly, resend: idempotent },
+  // Sync is Touchbase's own pages' business: a Gmail tab can neither see nor change where data goes.
+  // Shapes here; the address rules (HTTPS, no credentials in the URL) are checked by the background.
+  'sync.connect': {
+    payload: object({ serverUrl: str({ min: 1, max: 2000 }), database: str({ min: 1, max: 238 }), user: str({ min: 1, max: 200 }), password: str({ max: 1000, trim: false }) }),
+    senders: pagesOnly,
+    resend: idempotent,
+  },
+  'sync.disconnect': { payload: object({}), senders: pagesOnly, resend: idempotent },
+  'sync.status': { payload: object({}), senders: pagesOnly, resend: idempotent },
+  'sync.now': { payload: object({}), senders: pagesOnly, resend: idempotent },
 };
 
 export function isMessageName(name: unknown): name is MessageName {

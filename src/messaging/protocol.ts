@@ -79,6 +79,34 @@ export interface Protocol {
   'import.apply': { request: ImportRequest; response: ImportPreview };
   /** Deletes every prospect, touch and setting; answers with what was there. */
   'data.deleteAll': { request: Record<string, never>; response: { prospects: number; touches: number } };
+  /** Checks the server with these credentials (the page has obtained the host permission), stores the connection and syncs. */
+  'sync.connect': { request: SyncConnectRequest; response: SyncStatus };
+  /** Stops syncing, forgets the password and gives the host permission back; local data stays. */
+  'sync.disconnect': { request: Record<string, never>; response: SyncStatus };
+  'sync.status': { request: Record<string, never>; response: SyncStatus };
+  /** Syncs now and answers with the state after the run. */
+  'sync.now': { request: Record<string, never>; response: SyncStatus };
+}
+
+export interface SyncConnectRequest {
+  readonly serverUrl: string;
+  readonly database: string;
+  readonly user: string;
+  readonly password: string;
+}
+
+/** What Options and the popup show about sync; never the password. */
+export interface SyncStatus {
+  readonly connected: boolean;
+  readonly serverUrl: string | null;
+  readonly database: string | null;
+  readonly user: string | null;
+  readonly lastSyncAt: Millis | null;
+  /** Since when runs have failed; null while the last one succeeded. */
+  readonly failingSince: Millis | null;
+  readonly lastError: Problem | null;
+  /** Changes made here that the server does not have yet. */
+  readonly waiting: number;
 }
 
 export type ImportKind = 'backup' | 'csv';

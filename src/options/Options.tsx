@@ -7,6 +7,7 @@ import { readSettings } from '../store/settings';
 import { DataSection } from './DataSection';
 import { RulesForm } from './RulesForm';
 import { StagesEditor } from './StagesEditor';
+import { SyncSection } from './SyncSection';
 
 const database = openTouchbaseDB();
 
@@ -73,6 +74,7 @@ export function Options() {
         </div>
         <p role={status.error ? 'alert' : 'status'}>{status.text}</p>
       </form>
+      <SyncSection />
       <DataSection database={database} settings={saved} />
     </>
   );

@@ -10,6 +10,7 @@ import { Help } from './Help';
 import { moveFocus } from './keyboard';
 import { Pipeline } from './Pipeline';
 import { StageOptions } from './StageOptions';
+import { SyncHint } from './SyncHint';
 import { useStore, type StoreState } from './useStore';
 
 type View = 'due' | 'pipeline' | 'add';
@@ -69,6 +70,7 @@ export function App({ initial }: { initial: StoreState }) {
         </nav>
       </header>
       {help && <Help onClose={() => setHelp(false)} />}
+      <SyncHint now={now} />
       {view === 'due' && (
         <>
           <div class="search" role="search">

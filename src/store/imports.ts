@@ -5,7 +5,8 @@ import type { Settings } from '../domain/settings';
 import type { Prospect } from '../domain/types';
 import type { TouchbaseDB } from './db';
 import { StoreError } from './errors';
-import { rederiveAndPut, settingsIn, type WriteTx } from './rederive';
+import { settingsIn, WRITE_STORES, type WriteTx } from './rederive';
+import { noteProspectWrite, noteTouchWrite, putEdited } from './syncWrites';
 import { SETTINGS_KEY } from './schema';
 import { withPatch } from './prospects';
 import { rederiveAll, sameRecord as same } from './settings';
@@ -37,7 +38,7 @@ export type ImportProgress = (done: number, total: number) => void;
  * so an import is applied whole or not at all.
  */
 async function inOneTransaction(db: TouchbaseDB, apply: boolean, work: (tx: WriteTx) => Promise<ImportSummary>): Promise<ImportSummary> {
-  const tx = db.transaction(['prospects', 'touches', 'settings'], 'readwrite');
+  const tx = db.transaction([...WRITE_STORES], 'readwrite');
   let summary: ImportSummary;
   try {
     summary = await work(tx);
@@ -89,6 +90,8 @@ export function importBackup(db: TouchbaseDB, backup: Backup, apply: boolean, pr
         continue;
       }
       await prospects.put(record);
+      // A restored record is stamped with its own last edit: the newer side wins, as above.
+      await noteProspectWrite(tx, existing, record, record.updatedAt);
     }
     let added = 0;
     // Two touches of one file may share an instant (two logged in the same millisecond): the
@@ -102,7 +105,9 @@ export function importBackup(db: TouchbaseDB, backup: Backup, apply: boolean, pr
       // Same prospect, same instant, same way: the same touch logged in another profile.
       const sameMoment = await touches.index('byProspectAt').getAll([prospectId, touch.at]);
       if (sameMoment.some((t) => !addedNow.has(t.id) && t.direction === touch.direction && t.channel === touch.channel)) continue;
-      await touches.add({ ...touch, prospectId });
+      const restored = { ...touch, prospectId };
+      await touches.add(restored);
+      await noteTouchWrite(tx, restored);
       addedNow.add(touch.id);
       added += 1;
     }
@@ -139,7 +144,7 @@ export function importCsv(db: TouchbaseDB, file: CsvFile, chosen: Readonly<Recor
         : [await prospects.index('byMailboxEmail').get([mailbox, row.email])].filter((p) => p !== undefined);
       if (matches.length === 0) {
         const id = crypto.randomUUID();
-        await rederiveAndPut(tx, newProspectBase(fields, { id, mailbox: mailbox ?? '', stageId: fields.stageId ?? firstStage, threads: [], now }), settings);
+        await putEdited(tx, undefined, newProspectBase(fields, { id, mailbox: mailbox ?? '', stageId: fields.stageId ?? firstStage, threads: [], now }), settings, now);
         counts.new += 1;
         changed.push(id);
         continue;
@@ -151,7 +156,7 @@ export function importCsv(db: TouchbaseDB, file: CsvFile, chosen: Readonly<Recor
           counts.unchanged += 1;
           continue;
         }
-        await rederiveAndPut(tx, { ...edited, updatedAt: now }, settings);
+        await putEdited(tx, existing, { ...edited, updatedAt: now }, settings, now);
         counts.updated += 1;
         changed.push(existing.id);
       }

@@ -1,8 +1,9 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { TouchbaseSchema } from './schema';
+import { SYNC_KEYS, type TouchbaseSchema } from './schema';
+import { newDeviceId } from './deviceId';
 
 /** The schema version this build expects. Raise it together with a new block below. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * The schema as the blocks below see it: today's, plus the indexes that released versions
@@ -56,5 +57,15 @@ export async function migrate(database: IDBPDatabase<TouchbaseSchema>, oldVersio
     const touches = tx.objectStore('touches');
     touches.deleteIndex('byMessageId');
     touches.createIndex('byMessageProspect', ['messageId', 'prospectId'], { unique: true });
+  }
+
+  if (oldVersion < 4) {
+    // v4: sync. The stores sync keeps beside the records, and this device's id. No record
+    // changes, and none is read: the synced copies of records stored before are made when the
+    // rep first connects (syncWrites.queueEverything), or when one of them is next edited.
+    db.createObjectStore('syncProspects', { keyPath: 'key' }).createIndex('byLocalId', 'localId', { unique: true });
+    db.createObjectStore('outbox');
+    db.createObjectStore('syncPending', { keyPath: 'id' }).createIndex('byProspectKey', 'prospectKey');
+    await db.createObjectStore('sync').put(newDeviceId(), SYNC_KEYS.device);
   }
 }

@@ -4,11 +4,12 @@ import type { Prospect, ProspectFields, ThreadLink } from '../domain/types';
 import type { CreateProspectRequest } from '../messaging/protocol';
 import type { TouchbaseDB } from './db';
 import { StoreError } from './errors';
-import { rederiveAndPut, settingsIn, type WriteTx } from './rederive';
+import { settingsIn, WRITE_STORES, type WriteTx } from './rederive';
+import { putEdited } from './syncWrites';
 
 export type ProspectPatch = Partial<Omit<ProspectFields, 'email'>>;
 
-const STORES = ['prospects', 'touches', 'settings'] as const;
+const STORES = [...WRITE_STORES];
 
 function requireStage(settings: Settings, stageId: string): void {
   if (!findStage(settings, stageId)) throw StoreError.of('invalid', '', 'noSuchStage', stageId);
@@ -42,7 +43,7 @@ export async function createProspect(db: TouchbaseDB, input: CreateProspectReque
   await assertNoDuplicate(tx, input.email, input.mailbox);
   const { thread, id = crypto.randomUUID(), ...fields } = input;
   const base = newProspectBase(fields, { id, mailbox: fields.mailbox, stageId, threads: thread ? [thread] : [], now });
-  const prospect = await rederiveAndPut(tx, base, settings);
+  const prospect = await putEdited(tx, undefined, base, settings, now);
   await tx.done;
   return prospect;
 }
@@ -59,7 +60,7 @@ async function change(
   if (!current) throw StoreError.of('not_found', '', 'noSuchProspect', id);
   const settings = await settingsIn(tx);
   const edited = edit(current, settings);
-  const prospect = await rederiveAndPut(tx, { ...edited, updatedAt: now }, settings);
+  const prospect = await putEdited(tx, current, { ...edited, updatedAt: now }, settings, now);
   await tx.done;
   return prospect;
 }

@@ -4,7 +4,10 @@ import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { Prospect } from '../domain/types';
 import { SETTINGS_KEY, type TouchbaseSchema } from './schema';
 
-export type WriteTx = IDBPTransaction<TouchbaseSchema, ('prospects' | 'touches' | 'settings')[], 'readwrite'>;
+/** Every store a change may write: the records, and the sync bookkeeping that commits with them. */
+export const WRITE_STORES = ['prospects', 'touches', 'settings', 'syncProspects', 'outbox', 'syncPending', 'sync'] as const;
+
+export type WriteTx = IDBPTransaction<TouchbaseSchema, (typeof WRITE_STORES)[number][], 'readwrite'>;
 
 /** The rep's settings as this transaction sees them (the defaults until they change something). */
 export async function settingsIn(tx: WriteTx): Promise<Settings> {

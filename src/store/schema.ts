@@ -1,4 +1,5 @@
 import type { DBSchema } from 'idb';
+import type { SyncedProspect, SyncedTouch } from '../domain/merge';
 import type { Settings } from '../domain/settings';
 import type { Prospect, Touch } from '../domain/types';
 
@@ -39,7 +40,54 @@ export interface TouchbaseSchema extends DBSchema {
     key: typeof SETTINGS_KEY;
     value: Settings;
   };
+  /**
+   * (v4) Each prospect as it syncs: the fields the rep set, each with the clock of its last
+   * edit. Keyed by the sync key (mailbox + address at creation); a deleted prospect keeps its
+   * entry (a tombstone) so an older copy pulled later cannot bring it back.
+   */
+  syncProspects: {
+    key: string;
+    value: SyncProspectEntry;
+    indexes: {
+      /** Unique and sparse: the local record of each synced prospect; tombstones have none. */
+      byLocalId: string;
+    };
+  };
+  /**
+   * (v4) Records changed here and not yet pushed, by sync id, written in the same transaction as
+   * the change. Kept whether or not sync is connected, so connecting later pushes everything.
+   */
+  outbox: {
+    key: string;
+    value: OutboxEntry;
+  };
+  /** (v4) Touches pulled before their prospect, held until it arrives (same page or a later one). */
+  syncPending: {
+    key: string;
+    value: SyncedTouch;
+    indexes: { byProspectKey: string };
+  };
+  /**
+   * (v4) This device's sync bookkeeping, keyed by SYNC_KEYS: device id, clock, pull checkpoint,
+   * connection (with the password: this device only, never in a backup, never synced) and state.
+   */
+  sync: {
+    key: string;
+    value: unknown;
+  };
 }
+
+export interface SyncProspectEntry {
+  readonly key: string;
+  /** Absent once the prospect was deleted (by another device): nothing local to update. */
+  readonly localId?: string;
+  readonly synced: SyncedProspect;
+}
+
+export type OutboxEntry = { readonly kind: 'prospect'; readonly key: string } | { readonly kind: 'touch'; readonly localId: string };
+
+export const SYNC_KEYS = { device: 'device', clock: 'clock', checkpoint: 'checkpoint', connection: 'connection', state: 'state' } as const;
+
 
 export const SETTINGS_KEY = 'settings';
 export const DB_NAME = 'touchbase';

@@ -2,7 +2,7 @@ import { deriveProspect } from '../domain/derive';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { Touch } from '../domain/types';
 import type { TouchbaseDB } from './db';
-import type { WriteTx } from './rederive';
+import { WRITE_STORES, type WriteTx } from './rederive';
 import { SETTINGS_KEY } from './schema';
 
 /** The rep's settings, or the defaults until they change something. */
@@ -16,7 +16,7 @@ export async function readSettings(db: TouchbaseDB): Promise<Settings> {
  * prospects whose derived fields changed.
  */
 export async function writeSettings(db: TouchbaseDB, settings: Settings): Promise<string[]> {
-  const tx = db.transaction(['prospects', 'touches', 'settings'], 'readwrite');
+  const tx = db.transaction([...WRITE_STORES], 'readwrite');
   await tx.objectStore('settings').put(settings, SETTINGS_KEY);
   const changed = await rederiveAll(tx, settings);
   await tx.done;

@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import type { TouchbaseDB } from './db';
-import { settingsIn } from './rederive';
+import { settingsIn, WRITE_STORES } from './rederive';
 import { rederiveAll } from './settings';
 
 /**
@@ -27,7 +27,7 @@ export async function followTimeZone(db: TouchbaseDB, zone: string, clockName: s
   const clock = await openClock(clockName);
   try {
     if ((await clock.get('clock', ZONE_KEY)) === zone) return [];
-    const tx = db.transaction(['prospects', 'touches', 'settings'], 'readwrite');
+    const tx = db.transaction([...WRITE_STORES], 'readwrite');
     const moved = await rederiveAll(tx, await settingsIn(tx));
     await tx.done;
     await clock.put('clock', zone, ZONE_KEY);

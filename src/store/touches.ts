@@ -4,7 +4,8 @@ import type { Touch } from '../domain/types';
 import type { LogTouchRequest, LogTouchResponse } from '../messaging/protocol';
 import type { TouchbaseDB } from './db';
 import { StoreError } from './errors';
-import { rederiveAndPut, settingsIn, touchRangeOf, type WriteTx } from './rederive';
+import { rederiveAndPut, settingsIn, touchRangeOf, WRITE_STORES, type WriteTx } from './rederive';
+import { noteTouchWrite, putEdited } from './syncWrites';
 
 /**
  * Logs a touch and brings its prospect up to date, in one transaction. Logging is idempotent,
@@ -17,7 +18,7 @@ import { rederiveAndPut, settingsIn, touchRangeOf, type WriteTx } from './rederi
  * Without a `touchId`, a resent command is a second touch.
  */
 export async function logTouch(db: TouchbaseDB, input: LogTouchRequest, now: number): Promise<LogTouchResponse> {
-  const tx = db.transaction(['prospects', 'touches', 'settings'], 'readwrite');
+  const tx = db.transaction([...WRITE_STORES], 'readwrite');
   const prospect = await tx.objectStore('prospects').get(input.prospectId);
   if (!prospect) throw StoreError.of('not_found', '', 'noSuchProspect', input.prospectId);
   const touches = tx.objectStore('touches');
@@ -57,8 +58,9 @@ export async function logTouch(db: TouchbaseDB, input: LogTouchRequest, now: num
     ...(input.provisional === true ? { provisional: true } : {}),
   };
   await tx.objectStore('touches').add(touch);
+  await noteTouchWrite(tx, touch);
   // A new touch ends any snooze: the rep has acted on the prospect.
-  const updated = await rederiveAndPut(tx, { ...prospect, snoozedUntil: null, updatedAt: now }, settings);
+  const updated = await putEdited(tx, prospect, { ...prospect, snoozedUntil: null, updatedAt: now }, settings, now);
   await tx.done;
   return { prospect: updated, touch, duplicate: false, warning };
 }
@@ -90,6 +92,7 @@ async function replaceProvisional(
   const { provisional: _wasProvisional, ...rest } = match;
   const touch: Touch = { ...rest, at: real.at, messageId: real.messageId, ...(real.threadId !== undefined ? { threadId: real.threadId } : {}) };
   await store.put(touch);
+  await noteTouchWrite(tx, touch);
   return touch;
 }
 

@@ -1,4 +1,5 @@
 import type { TouchbaseDB } from './db';
+import { WRITE_STORES } from './rederive';
 
 export interface StoredCounts {
   readonly prospects: number;
@@ -11,10 +12,14 @@ export async function storedCounts(db: TouchbaseDB): Promise<StoredCounts> {
   return { prospects, touches };
 }
 
-/** Deletes every prospect, touch and setting in one transaction; returns what was there. */
+/**
+ * Deletes every prospect, touch and setting in one transaction; returns what was there. The sync
+ * bookkeeping goes with them (connection included): deleting is for this computer only, sends no
+ * tombstones, and a copy on a sync server stays there. Syncing again is a new connection.
+ */
 export async function deleteAllData(db: TouchbaseDB): Promise<{ counts: StoredCounts; ids: string[] }> {
-  const tx = db.transaction(['prospects', 'touches', 'settings'], 'readwrite');
+  const tx = db.transaction([...WRITE_STORES], 'readwrite');
   const [ids, prospects, touches] = await Promise.all([tx.objectStore('prospects').getAllKeys(), tx.objectStore('prospects').count(), tx.objectStore('touches').count()]);
-  await Promise.all([tx.objectStore('prospects').clear(), tx.objectStore('touches').clear(), tx.objectStore('settings').clear(), tx.done]);
+  await Promise.all([...WRITE_STORES.map((store) => tx.objectStore(store).clear()), tx.done]);
   return { counts: { prospects, touches }, ids };
 }

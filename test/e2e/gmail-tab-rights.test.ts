@@ -58,6 +58,10 @@ function everyCommand(id: string, settings: Settings): { [K in MessageName]: Req
     'import.preview': { kind: 'csv', text: 'Email,Name\ncy@gamma.test,Cy\n' },
     'import.apply': { kind: 'csv', text: 'Email,Name\ncy@gamma.test,Cy\n' },
     'data.deleteAll': {},
+    'sync.connect': { serverUrl: 'http://127.0.0.1:5984', database: 'pipeline', user: 'ana', password: 'secret' },
+    'sync.disconnect': {},
+    'sync.status': {},
+    'sync.now': {},
   };
 }
 
@@ -87,7 +91,7 @@ describe('a Gmail tab', () => {
       expect(await storeState(), name).toBe(before);
       expect(await command(ext, 'settings.get', {}), name).toEqual(settings);
     }
-    expect(refused.sort()).toEqual(['data.deleteAll', 'import.apply', 'import.preview', 'settings.update']);
+    expect(refused.sort()).toEqual(['data.deleteAll', 'import.apply', 'import.preview', 'settings.update', 'sync.connect', 'sync.disconnect', 'sync.now', 'sync.status']);
     // The writes that were served did land: the store is not simply read-only from here.
     const prospects = await readProspects(ext);
     expect(prospects.map((p) => p.email).sort()).toEqual(['ann@client.test', 'bo@beta.test']);

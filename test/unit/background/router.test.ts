@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRouter } from '../../../src/background/router';
+import { createSync } from '../../../src/background/sync/service';
 import { classifySender } from '../../../src/background/senders';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { envelope, type MessageName, type RequestOf } from '../../../src/messaging/protocol';
@@ -37,8 +38,29 @@ beforeEach(async () => {
     },
     log: (message) => void logged.push(message),
     openThread: async (thread) => void opened.push(thread.threadId),
+    sync: createSync({
+      db: async () => db,
+      now: () => NOW,
+      hasPermission: async () => true,
+      removePermission: async () => undefined,
+      schedule: async () => undefined,
+      afterPull: async () => undefined,
+      log: (message) => void logged.push(message),
+      fetch: emptyCouchDatabase,
+    }),
   });
 });
+
+/** The answers of an empty CouchDB database to the calls sync makes: what the routing needs to run a command end to end. */
+async function emptyCouchDatabase(url: string, init: RequestInit): Promise<Response> {
+  const path = new URL(url).pathname.split('/').slice(2).join('/');
+  const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+  if (path === '') return json({ db_name: 'pipeline' });
+  if (path === '_changes') return json({ results: [], last_seq: '0' });
+  if (path === '_all_docs') return json({ rows: [] });
+  const docs = (JSON.parse(String(init.body)) as { docs: { _id: string }[] }).docs;
+  return json(docs.map((doc) => ({ id: doc._id, rev: '1-a' })));
+}
 
 const create = envelope('prospect.create', { email: 'Ana@Acme.test', mailbox: 'rep@example.com', name: 'Ana' });
 
@@ -158,6 +180,10 @@ describe('what a Gmail tab may send', () => {
       'import.preview': { kind: 'csv', text: 'Email,Name\ncy@gamma.test,Cy\n' },
       'import.apply': { kind: 'csv', text: 'Email,Name\ncy@gamma.test,Cy\n' },
       'data.deleteAll': {},
+      'sync.connect': { serverUrl: 'http://127.0.0.1:5984', database: 'pipeline', user: 'ana', password: 'secret' },
+      'sync.disconnect': {},
+      'sync.status': {},
+      'sync.now': {},
     };
   }
 
@@ -194,7 +220,7 @@ describe('what a Gmail tab may send', () => {
       // Control: the same request from the popup is valid and does run.
       expect(await route(message, popup), name).toMatchObject({ ok: true });
     }
-    expect(refused.sort()).toEqual(['data.deleteAll', 'import.apply', 'import.preview', 'settings.update']);
+    expect(refused.sort()).toEqual(['data.deleteAll', 'import.apply', 'import.preview', 'settings.update', 'sync.connect', 'sync.disconnect', 'sync.now', 'sync.status']);
   });
 
   it('is refused before the payload is read', async () => {

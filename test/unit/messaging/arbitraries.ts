@@ -66,6 +66,14 @@ function verbatimText(max: number): Field {
   };
 }
 
+/** Required free text (a server address, a user name): trimmed, at least one character, bounded. */
+function requiredText(max: number): Field {
+  return {
+    valid: padded(fc.stringMatching(/^[a-z0-9.:/-]{1,40}$/)),
+    invalid: fc.oneof(wrongKind(isText), fc.oneof(fc.constantFrom('', '   ', '\n'), tooLong(max)).map(fault(''))),
+  };
+}
+
 /** Ids and codes: required, trimmed, bounded, with a fixed alphabet. */
 function token(valid: fc.Arbitrary<string>, max: number, outsideAlphabet: readonly string[]): Field {
   const empty = fc.constantFrom('', '   ', '\n');
@@ -247,5 +255,9 @@ export function payloads(ids: Field = recordId, stages: Field = stageId): Record
     'import.preview': object({ kind: choice(['backup', 'csv']), text: fileText }),
     'import.apply': object({ kind: choice(['backup', 'csv']), text: fileText }),
     'data.deleteAll': object({}),
+    'sync.connect': object({ serverUrl: requiredText(2000), database: requiredText(238), user: requiredText(200), password: verbatimText(1000) }),
+    'sync.disconnect': object({}),
+    'sync.status': object({}),
+    'sync.now': object({}),
   };
 }

@@ -4,6 +4,7 @@ import { openTouchbaseDB } from '../../../src/store/db';
 import { DB_VERSION } from '../../../src/store/migrations';
 import { createV1Database, v1Prospect } from './v1';
 import { createV2Database } from './v2';
+import { createV3Database } from './v3';
 
 /** What a store looks like, as plain data: the contract each migration must reach. */
 async function describeSchema(name: string) {
@@ -26,8 +27,9 @@ describe('schema migrations', () => {
     const name = `migrate-v0-${Math.random()}`;
     (await openTouchbaseDB(name)).close();
     expect(await describeSchema(name)).toEqual({
-      version: 3,
+      version: 4,
       stores: [
+        { name: 'outbox', keyPath: null, indexes: [] },
         {
           name: 'prospects',
           keyPath: 'id',
@@ -41,6 +43,9 @@ describe('schema migrations', () => {
           ],
         },
         { name: 'settings', keyPath: null, indexes: [] },
+        { name: 'sync', keyPath: null, indexes: [] },
+        { name: 'syncPending', keyPath: 'id', indexes: [{ name: 'byProspectKey', keyPath: 'prospectKey', unique: false, multiEntry: false }] },
+        { name: 'syncProspects', keyPath: 'key', indexes: [{ name: 'byLocalId', keyPath: 'localId', unique: true, multiEntry: false }] },
         {
           name: 'touches',
           keyPath: 'id',
@@ -86,7 +91,7 @@ describe('schema migrations', () => {
     await createV2Database(name, [ann, bo], touches);
 
     const db = await openTouchbaseDB(name);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.getAll('prospects')).toEqual([ann, bo]);
     // getAll lists by primary key: a1, a3, b2.
     expect(await db.getAll('touches')).toEqual([touches[0], touches[2], touches[1]]);
@@ -99,6 +104,22 @@ describe('schema migrations', () => {
     await db.add('touches', { ...touches[0], id: 'b1', prospectId: 'bo' } as never);
     await expect(db.add('touches', { ...touches[0], id: 'again' } as never)).rejects.toMatchObject({ name: 'ConstraintError' });
     expect(await db.getAllKeysFromIndex('touches', 'byMessageProspect', IDBKeyRange.bound(['m1'], ['m1', []]))).toEqual(['a1', 'b1']);
+    db.close();
+  });
+
+  it('v3 → v4: adds the sync stores and a device id, every stored record unchanged', async () => {
+    const name = `migrate-v3-${Math.random()}`;
+    const ann = v1Prospect('ann', { threadIds: ['t1'], remindAt: 1000 });
+    const touch = { id: 'a1', prospectId: 'ann', at: 10, channel: 'email', direction: 'outbound', source: 'gmail', messageId: 'm1', note: '', createdAt: 10 };
+    await createV3Database(name, [ann], [touch]);
+
+    const db = await openTouchbaseDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.getAll('prospects')).toEqual([ann]);
+    expect(await db.getAll('touches')).toEqual([touch]);
+    expect([await db.count('outbox'), await db.count('syncProspects'), await db.count('syncPending')]).toEqual([0, 0, 0]);
+    expect(await db.getAllKeys('sync')).toEqual(['device']);
+    expect(await db.get('sync', 'device')).toMatch(/^[0-9a-z]{16}$/);
     db.close();
   });
 

@@ -35,7 +35,7 @@ vi.mock('../../../src/store/migrations', async (importOriginal) => {
       if (first) await first.update({ ...first.value, notes: 'rewritten by the failing step' });
       const touch = await tx.objectStore('touches').openCursor();
       if (touch) await touch.delete();
-      (db as unknown as IDBDatabase).createObjectStore('outbox');
+      (db as unknown as IDBDatabase).createObjectStore('futureStore');
       throw new Error(`schema v${next} failed half-way`);
     },
   };
