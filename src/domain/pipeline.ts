@@ -1,5 +1,5 @@
 import { findStage, type Settings } from './settings';
-import { classifyDue } from './classify';
+import { countDue } from './dueCounts';
 import type { Millis, Prospect, Stage, StageKind } from './types';
 
 // Pipeline statistics for the dashboard. Pure; the hints are plain data the UI translates.
@@ -170,12 +170,10 @@ function noNewLeadsHint(prospects: readonly PipelineProspect[], settings: Settin
 
 /**
  * decisionsPending: the stop rule handed the rep at least one keep/nurture/lose decision. Counted
- * by the due list's own rule (classifyDue), so the hint always equals the Decide section.
+ * by the due list's own count (countDue), so the hint always equals the Decide section.
  */
 function decisionsPendingHint(prospects: readonly PipelineProspect[], now: Millis): Hint | null {
-  const count = prospects.filter(
-    (prospect) => prospect.dueKind === 'decision' && prospect.dueAt !== undefined && classifyDue({ at: prospect.dueAt, kind: prospect.dueKind }, now).section === 'decision',
-  ).length;
+  const count = countDue(prospects, now).bySection.decision;
   return count >= 1 ? { kind: 'decisionsPending', count } : null;
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { classifyDue, type DueSection } from '../domain/classify';
 import type { Settings } from '../domain/settings';
+import { countDue } from '../domain/dueCounts';
 import { itemsToShow, SECTIONS_WITH_PAST_ITEMS } from '../domain/firstPage';
 import { rankDueList } from '../domain/ranking';
 import type { Prospect } from '../domain/types';
@@ -32,6 +33,7 @@ interface Props {
 /** The due list: one section per kind of work, ranked, a page of each, "Show more" for the rest. */
 export function DueSections({ due, complete, firstFrame, now, settings, announce }: Props) {
   const sections = rankDueList(due, now);
+  const counts = countDue(due, now).bySection;
   const [shown, setShown] = useState<Partial<Record<DueSection, number>>>({});
   const limits = itemsToShow(sections, (section) => shown[section] ?? PAGE, firstFrame ? FIRST_FRAME_ITEMS : Infinity);
   // Before the full read lands, sections holding past-due items show no count and no "Show more".
@@ -57,7 +59,7 @@ export function DueSections({ due, complete, firstFrame, now, settings, announce
         return (
           <section key={section} aria-labelledby={`section-${section}`}>
             <h2 id={`section-${section}`}>
-              {t(`section_${section}`)} {known(section) && <span class="count">{prospects.length}</span>}
+              {t(`section_${section}`)} {known(section) && <span class="count">{counts[section]}</span>}
             </h2>
             <ul>
               {prospects.slice(0, limit).map((prospect) => (
