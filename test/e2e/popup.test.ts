@@ -99,7 +99,9 @@ describe('the popup', () => {
     const overdue = page.getByRole('region', { name: /Overdue/ }).getByRole('listitem');
     expect(await overdue.evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))).toEqual(['Bea Big', 'Sam Small']);
     const item = page.getByRole('listitem', { name: 'Bea Big' });
-    for (const text of ['Contacted', '1 touch', 'overdue', 'Email', '€90,000'.replace('€', '')]) expect(await item.textContent()).toContain(text);
+    for (const text of ['Contacted', '1 touch', 'overdue', '€90,000'.replace('€', '')]) expect(await item.textContent()).toContain(text);
+    // The preferred channel says what it is: it is not the last touch's channel.
+    expect(await item.getByText('prefers Email', { exact: true }).count()).toBe(1);
     expect(await axeViolations()).toEqual([]);
   });
 
@@ -136,6 +138,8 @@ describe('the popup', () => {
     await page.getByRole('button', { name: 'Log touch: Una Upcoming' }).click();
     await page.getByRole('group', { name: 'Log touch: Una Upcoming' }).getByRole('button', { name: 'Phone' }).click();
     await page.getByRole('status').filter({ hasText: 'Careful' }).waitFor();
+    // Two touches moments apart: the warning counts the time since in hours, not "0 working days".
+    expect(await page.getByRole('status').textContent()).toBe('Careful: your last touch is unanswered and less than an hour old.');
     expect((await readProspects(page)).find((p) => p.email === 'una@upcoming.test')?.touchCount).toBe(2);
   });
 
