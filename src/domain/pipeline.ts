@@ -24,6 +24,11 @@ export interface StageTotals {
   /** The main currency; '' when no prospect has a value (or the values have no currency). */
   readonly currency: string;
   readonly stages: readonly StageTotal[];
+  /**
+   * The expected value: the sum over every stage but Lost-kind ones, in the main currency. A lost
+   * deal is expected to bring nothing; its value is shown apart, never added in.
+   */
+  readonly expected: { readonly count: number; readonly value: number };
   /** Valued prospects whose value is left out of `value` because it is in another currency. */
   readonly otherCurrencyCount: number;
 }
@@ -101,7 +106,10 @@ export function stageTotals(prospects: readonly PipelineProspect[], settings: Se
     return { stageId, name, color, kind, count: here.length, value: sumIn(here, currency) };
   });
   const otherCurrencyCount = known.filter((p) => valueOf(p) !== null && p.currency !== currency).length;
-  return { currency, stages, otherCurrencyCount };
+  const expected = stages
+    .filter((stage) => stage.kind !== 'lost')
+    .reduce((sum, stage) => ({ count: sum.count + stage.count, value: sum.value + stage.value }), { count: 0, value: 0 });
+  return { currency, stages, expected, otherCurrencyCount };
 }
 
 /** The current stage always counts as reached, even when a stored history forgot it. */

@@ -222,10 +222,18 @@ describe('the popup', () => {
     await page.getByRole('combobox', { name: 'Filter by stage' }).selectOption({ label: 'All stages' });
   });
 
-  it('shows the pipeline: counts per stage, rates and hints', async () => {
+  it('shows the pipeline: counts per stage, rates and hints; Lost apart from the expected value', async () => {
+    await command(page, 'prospect.create', { email: 'lars@lost.test', mailbox: REP, name: 'Lars Lost', stageId: 'lost', value: 50_000 });
     await page.getByRole('button', { name: 'Pipeline' }).click();
     const table = page.getByRole('table', { name: 'Prospects and expected value per stage' });
     await expect.poll(() => table.getByRole('row', { name: /Contacted/ }).textContent()).toMatch(/^Contacted\s*2/);
+    // The expected value: the values of everyone not in Lost, summed; Lost on a row of its own below it.
+    const prospects = await readProspects(page);
+    const open = prospects.filter((p) => p.stageId !== 'lost');
+    const openValue = open.reduce((sum, p) => sum + (p.value ?? 0), 0);
+    expect(await table.getByRole('row', { name: /^Expected total/ }).textContent()).toBe(`Expected total${open.length}${openValue.toLocaleString('en')}`);
+    expect(await table.getByRole('row', { name: /^Lost \(left out of the total\)/ }).textContent()).toBe('Lost (left out of the total)150,000');
+    expect(await table.getByRole('row', { name: /^Lost\s*\d/ }).count()).toBe(0);
     expect(await page.getByRole('img').locator('desc').textContent()).toContain('Nurture: 1');
     expect(await axeViolations()).toEqual([]);
   });
