@@ -96,6 +96,14 @@ function sumIn(prospects: readonly PipelineProspect[], currency: string): number
   return prospects.reduce((sum, p) => (p.currency === currency ? sum + (valueOf(p) ?? 0) : sum), 0);
 }
 
+/**
+ * The pipeline's main currency: the one the value table sums in, and the add form's default.
+ * Read over the prospects shown in the pipeline (those in a stage of the settings).
+ */
+export function pipelineCurrency(prospects: readonly PipelineProspect[], settings: Settings): string {
+  return mainCurrency(inKnownStages(prospects, settings));
+}
+
 /** One entry per stage, in the rep's order, with the values summed in the main currency. */
 export function stageTotals(prospects: readonly PipelineProspect[], settings: Settings): StageTotals {
   const known = inKnownStages(prospects, settings);

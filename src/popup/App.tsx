@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { classifyDue } from '../domain/classify';
+import { pipelineCurrency } from '../domain/pipeline';
 import { matchesSearch } from '../domain/ranking';
 import { t } from '../platform/i18n';
 import { openOptionsPage } from '../platform/pages';
@@ -24,7 +25,7 @@ export function App({ initial }: { initial: StoreState }) {
   const [firstFrame, setFirstFrame] = useState(true);
   useEffect(() => setFirstFrame(false), []);
   const searching = query.trim() !== '' || stageFilter !== '';
-  const state = useStore(searching || view === 'pipeline', initial);
+  const state = useStore(searching || view !== 'due', initial);
   const search = useRef<HTMLInputElement>(null);
   const announce = (work: Promise<string>) => void work.then(setAnnouncement);
 
@@ -97,7 +98,7 @@ export function App({ initial }: { initial: StoreState }) {
         </>
       )}
       {view === 'pipeline' && <Pipeline prospects={all ?? []} settings={settings} now={now} />}
-      {view === 'add' && <AddProspect settings={settings} announce={announce} onDone={() => setView('due')} />}
+      {view === 'add' && <AddProspect settings={settings} mainCurrency={pipelineCurrency(all ?? [], settings)} announce={announce} onDone={() => setView('due')} />}
       <p class="status" role="status">
         {announcement}
       </p>
