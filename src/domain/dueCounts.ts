@@ -1,4 +1,5 @@
 import { classifyDue, endOfToday, type DueSection } from './classify';
+import { DUE_SECTIONS } from './ranking';
 import type { Millis, Prospect } from './types';
 
 /** The sections that ask for work today: what the toolbar badge counts. */
@@ -38,4 +39,14 @@ export function countDue(prospects: Iterable<Pick<Prospect, 'dueAt' | 'dueKind'>
  */
 export function dueNowReadUntil(now: Millis): Millis {
   return endOfToday(now);
+}
+
+/**
+ * Of these prospects, those no section of the due list holds: never due (Lost) or due after the
+ * upcoming week. Search shows them in its own "Not due" section, below the due ones.
+ */
+export function notDue<P extends Pick<Prospect, 'dueAt' | 'dueKind'>>(prospects: readonly P[], now: Millis): P[] {
+  return prospects.filter(
+    ({ dueAt, dueKind }) => dueAt === undefined || dueKind === undefined || !DUE_SECTIONS.includes(classifyDue({ at: dueAt, kind: dueKind }, now).section),
+  );
 }

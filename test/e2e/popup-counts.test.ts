@@ -101,4 +101,20 @@ describe('one truth per number', () => {
     const hints = page.getByRole('list', { name: 'What needs attention' });
     await expect.poll(() => hints.getByRole('listitem').allTextContents()).toContain(`Waiting for your decision (nurture or lost): ${expected['Decide: nurture or lost']}.`);
   });
+
+  it('search and the stage filter keep the sections, counting matches, with the rest under Not due', async () => {
+    await page.getByRole('button', { name: 'Due', exact: true }).click();
+    const search = page.getByRole('searchbox', { name: 'Search prospects' });
+    // Names and addresses with an "l": Rita Reply (reply needed), Olga Over (overdue), Lena Later
+    // and Nell New (next 7 days), Walt Won (back in 90 days) and Liam Lost (never): not due.
+    await search.fill('l');
+    await expect.poll(sectionCounts).toEqual({ 'Reply needed': 1, Overdue: 1, 'Next 7 days': 2, 'Not due': 2 });
+    const notDue = page.getByRole('region', { name: /^Not due/ }).getByRole('listitem');
+    // Soonest due first, never due last.
+    expect(await notDue.evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')))).toEqual(['Walt Won', 'Liam Lost']);
+    // Contacted only: every due section but the new lead's, nothing under Not due.
+    await search.fill('');
+    await page.getByRole('combobox', { name: 'Filter by stage' }).selectOption({ label: 'Contacted' });
+    await expect.poll(sectionCounts).toEqual({ 'Reply needed': 1, 'Decide: nurture or lost': 1, Overdue: 2, Today: 1, 'Next 7 days': 2 });
+  });
 });

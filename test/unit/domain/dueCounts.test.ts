@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countDue } from '../../../src/domain/dueCounts';
+import { countDue, notDue } from '../../../src/domain/dueCounts';
 import { rankDueList } from '../../../src/domain/ranking';
 import type { DueKind, Prospect } from '../../../src/domain/types';
 import { local } from './fixtures';
@@ -46,5 +46,11 @@ describe('the due counts', () => {
 
   it('counts nothing in an empty list', () => {
     expect(countDue([], NOW)).toEqual({ bySection: { replyNeeded: 0, decision: 0, overdue: 0, today: 0, upcoming: 0, later: 0 }, dueNow: 0, overdue: 0 });
+  });
+
+  it('leaves to "Not due" exactly what no section of the list holds: due after the next seven days, or never', () => {
+    const names = ['reply since Friday', 'reply today', 'decision Monday', 'decision Friday', 'overdue 19th', 'overdue yesterday', 'today passed', 'today to come', 'tomorrow', 'next week', 'in December', 'Lost'];
+    const named = seeded.map((p, i) => ({ ...p, name: names[i] }));
+    expect(notDue(named, NOW).map((p) => p.name)).toEqual(['in December', 'Lost']);
   });
 });
