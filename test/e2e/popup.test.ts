@@ -245,7 +245,13 @@ describe('the popup', () => {
   it('shows the keyboard help with ? and closes it with Escape', async () => {
     await page.getByRole('button', { name: 'Due', exact: true }).click();
     await page.locator('body').press('?');
-    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    // Every key the popup handles, the log panel's digits and Esc for the panels included (README, Keyboard).
+    expect(await help.getByRole('term').allTextContents()).toEqual(['j / ↓', 'k / ↑', 'l', 's', 'o', '1 – 5', '/', '?', 'Esc']);
+    const meanings = await help.getByRole('definition').allTextContents();
+    expect(meanings[5]).toBe('In the log panel: log the touch on a channel (1 Email, 2 Phone, 3 Meeting, 4 Social, 5 Other)');
+    expect(meanings[8]).toBe('Close the help, or the open panel (back to the prospect)');
     expect(await axeViolations()).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
