@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
+import { axeViolations } from './axe';
 import { command } from './extension';
 
 type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
@@ -112,6 +113,7 @@ describe('one truth per number', () => {
     const notDue = page.getByRole('region', { name: /^Not due/ }).getByRole('listitem');
     // Soonest due first, never due last.
     expect(await notDue.evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')))).toEqual(['Walt Won', 'Liam Lost']);
+    expect(await axeViolations(page)).toEqual([]);
     // Contacted only: every due section but the new lead's, nothing under Not due.
     await search.fill('');
     await page.getByRole('combobox', { name: 'Filter by stage' }).selectOption({ label: 'Contacted' });

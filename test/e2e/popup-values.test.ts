@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
+import { axeViolations } from './axe';
 import { command, readProspects } from './extension';
 
 type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
@@ -45,6 +46,7 @@ describe('the add form says what a value is', () => {
     await expect.poll(() => page.getByRole('alert').allTextContents()).toEqual(['Currency: "EURO" is not a currency code: use its three letters, like EUR or USD']);
     expect(await currency.getAttribute('aria-invalid')).toBe('true');
     expect((await readProspects(page)).some((p) => p.email === 'cleo@values.test')).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
 
     await currency.fill('usd');
     await form.getByRole('button', { name: 'Add prospect' }).click();

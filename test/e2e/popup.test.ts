@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
+import { axeViolations as axe } from './axe';
 import { command, readProspects, readTouches } from './extension';
 
 type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
@@ -10,17 +9,7 @@ let browser: Launched;
 let page: Page;
 const DAY = 86_400_000;
 const REP = 'rep@example.com';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core in the popup page; evaluated over CDP, so the extension's CSP does not block it. */
-async function axeViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return result;
-}
+const axeViolations = () => axe(page);
 
 async function openPopup(): Promise<void> {
   await page.goto(browser.extensionUrl('src/popup/index.html'));
