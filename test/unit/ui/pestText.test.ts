@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Translate } from '../../../src/ui/plural';
 import { pestWarningText } from '../../../src/ui/pestText';
+import { pestWarning } from '../../../src/domain/pestGuard';
+import { local, settings } from '../domain/fixtures';
 import { getMessageFrom } from '../chromeI18n';
 
 const HOUR = 3_600_000;
-// Friday 20 November 2026, 17:00 UTC: the last touch; Monday 10:00 is 65 hours and 0 working days later.
-const LAST = Date.UTC(2026, 10, 20, 17);
+// The last touch; the working days since it are given to the wording as the pest guard counted them.
+const LAST = Date.UTC(2026, 10, 21, 17);
 
 function translator(file: string): Translate {
   const getMessage = getMessageFrom(file);
@@ -26,9 +28,9 @@ describe('the pest guard in words', () => {
     expect(text('en', 0.25)).toBe('Careful: your last touch is unanswered and less than an hour old.');
   });
 
-  it('counts working days once a day and a working day have passed; hours over a weekend', () => {
+  it('counts working days once a day and a working day have passed; hours while no working day has', () => {
     expect(text('en', 24, 1)).toBe('Careful: your last touch is unanswered and only 1 working day old.');
-    expect(text('en', 65, 0)).toBe('Careful: your last touch is unanswered and only 65 hours old.');
+    expect(text('en', 41, 0)).toBe('Careful: your last touch is unanswered and only 41 hours old.');
   });
 
   it('uses each language’s plural forms for hours', () => {
@@ -43,5 +45,12 @@ describe('the pest guard in words', () => {
     expect(text('zh-CN', 17)).toBe('注意：你上次的联系还没有得到回复，距今仅 17 小时。');
     expect(text('zh-TW', 1)).toBe('請留意：您上次的聯絡尚未獲得回覆，距今僅 1 小時。');
     expect(text('ru', 0.5)).toBe('Не торопитесь: на последнее касание ещё нет ответа, а с него не прошло и часа.');
+  });
+
+  it('words the guard’s own warning in hours for a touch on Sunday evening, read on Monday morning', () => {
+    const sunday = local(2026, 11, 22, 17);
+    const monday = local(2026, 11, 23, 10);
+    const warning = pestWarning({ lastOutboundAt: sunday, ballWith: 'them' }, settings(), monday);
+    expect(warning && pestWarningText(warning, monday, translator('en'), 'en')).toBe('Careful: your last touch is unanswered and only 17 hours old.');
   });
 });
