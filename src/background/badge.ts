@@ -1,12 +1,12 @@
 import browser from 'webextension-polyfill';
-import type { BadgeCounts } from '../store/reminders';
+import type { DueCounts } from '../domain/dueCounts';
 import { t } from '../platform/i18n';
 
 const OVERDUE_COLOR = '#c5221f';
 const DUE_COLOR = '#0b7a75';
 
-/** The toolbar badge: how many follow-ups are due now, red when any is overdue. */
-export async function showBadge({ dueNow, overdue }: BadgeCounts): Promise<void> {
+/** The toolbar badge: the due-now count of the due list (domain/dueCounts.ts), red when any is overdue. */
+export async function showBadge({ dueNow, overdue }: DueCounts): Promise<void> {
   await Promise.all([
     browser.action.setBadgeText({ text: dueNow > 0 ? String(Math.min(dueNow, 999)) : '' }),
     browser.action.setBadgeBackgroundColor({ color: overdue > 0 ? OVERDUE_COLOR : DUE_COLOR }),

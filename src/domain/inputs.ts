@@ -64,13 +64,24 @@ export const companyName = labelText(200);
 export const prospectNotes = typedText(5000);
 export const touchNote = typedText(2000);
 
+/**
+ * A currency as its ISO 4217 code ("EUR"), or '' for an amount without one. Checked by shape
+ * (three capital letters), not against this browser's list of codes: a backup made elsewhere
+ * must restore whatever that browser knew.
+ */
+export const currencyCode: Check<string> = (value, path) => {
+  const text = str({ max: 40 })(value, path);
+  if (!text.ok || /^([A-Z]{3})?$/.test(text.value)) return text;
+  return refuse(path, 'badCurrency', text.value);
+};
+
 /** The fields of a prospect a rep may set; every one optional in a patch. */
 export const prospectFieldChecks = {
   name: personName,
   company: companyName,
   stageId,
   value: nullable(num({ min: 0, max: 1e12 })),
-  currency: str({ max: 3, pattern: /^([A-Z]{3})?$/ }),
+  currency: currencyCode,
   decisionMaker,
   expectedCloseDate: nullable(isoDate),
   channel,

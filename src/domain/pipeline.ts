@@ -1,5 +1,5 @@
 import { findStage, type Settings } from './settings';
-import { classifyDue } from './classify';
+import { countDue } from './dueCounts';
 import type { Millis, Prospect, Stage, StageKind } from './types';
 
 // Pipeline statistics for the dashboard. Pure; the hints are plain data the UI translates.
@@ -24,6 +24,11 @@ export interface StageTotals {
   /** The main currency; '' when no prospect has a value (or the values have no currency). */
   readonly currency: string;
   readonly stages: readonly StageTotal[];
+  /**
+   * The expected value: the sum over every stage but Lost-kind ones, in the main currency. A lost
+   * deal is expected to bring nothing; its value is shown apart, never added in.
+   */
+  readonly expected: { readonly count: number; readonly value: number };
   /** Valued prospects whose value is left out of `value` because it is in another currency. */
   readonly otherCurrencyCount: number;
 }
@@ -91,6 +96,14 @@ function sumIn(prospects: readonly PipelineProspect[], currency: string): number
   return prospects.reduce((sum, p) => (p.currency === currency ? sum + (valueOf(p) ?? 0) : sum), 0);
 }
 
+/**
+ * The pipeline's main currency: the one the value table sums in, and the add form's default.
+ * Read over the prospects shown in the pipeline (those in a stage of the settings).
+ */
+export function pipelineCurrency(prospects: readonly PipelineProspect[], settings: Settings): string {
+  return mainCurrency(inKnownStages(prospects, settings));
+}
+
 /** One entry per stage, in the rep's order, with the values summed in the main currency. */
 export function stageTotals(prospects: readonly PipelineProspect[], settings: Settings): StageTotals {
   const known = inKnownStages(prospects, settings);
@@ -101,7 +114,10 @@ export function stageTotals(prospects: readonly PipelineProspect[], settings: Se
     return { stageId, name, color, kind, count: here.length, value: sumIn(here, currency) };
   });
   const otherCurrencyCount = known.filter((p) => valueOf(p) !== null && p.currency !== currency).length;
-  return { currency, stages, otherCurrencyCount };
+  const expected = stages
+    .filter((stage) => stage.kind !== 'lost')
+    .reduce((sum, stage) => ({ count: sum.count + stage.count, value: sum.value + stage.value }), { count: 0, value: 0 });
+  return { currency, stages, expected, otherCurrencyCount };
 }
 
 /** The current stage always counts as reached, even when a stored history forgot it. */
@@ -170,12 +186,10 @@ function noNewLeadsHint(prospects: readonly PipelineProspect[], settings: Settin
 
 /**
  * decisionsPending: the stop rule handed the rep at least one keep/nurture/lose decision. Counted
- * by the due list's own rule (classifyDue), so the hint always equals the Decide section.
+ * by the due list's own count (countDue), so the hint always equals the Decide section.
  */
 function decisionsPendingHint(prospects: readonly PipelineProspect[], now: Millis): Hint | null {
-  const count = prospects.filter(
-    (prospect) => prospect.dueKind === 'decision' && prospect.dueAt !== undefined && classifyDue({ at: prospect.dueAt, kind: prospect.dueKind }, now).section === 'decision',
-  ).length;
+  const count = countDue(prospects, now).bySection.decision;
   return count >= 1 ? { kind: 'decisionsPending', count } : null;
 }
 

@@ -9,6 +9,8 @@ import { CommandError, send } from '../platform/messages';
 
 interface Props {
   readonly settings: Settings;
+  /** The pipeline's main currency ('' before any value has one): the currency field starts on it. */
+  readonly mainCurrency: string;
   readonly announce: (work: Promise<string>) => void;
   readonly onDone: () => void;
 }
@@ -20,11 +22,15 @@ const FIELDS = {
   company: 'fieldCompany',
   stageId: 'cardStage',
   value: 'cardValue',
+  currency: 'fieldCurrency',
   cadenceDays: 'cardCadenceDays',
   channel: 'cardChannel',
   notes: 'cardNote',
 } as const;
 type Field = keyof typeof FIELDS;
+
+/** ISO 4217 codes this browser knows, offered as the rep types; any three capitals are accepted. */
+const CURRENCY_CODES: readonly string[] = Intl.supportedValuesOf('currency');
 
 interface Refusal {
   /** The field the refusal names, or null when it is about the whole prospect. */
@@ -50,8 +56,10 @@ function refusalFor(failure: unknown): Refusal {
  * duplicates, ranges); its refusal is shown once, next to the field it names, which is marked
  * invalid. The status line stays for what succeeded, so an error never shows in its colour.
  */
-export function AddProspect({ settings, announce, onDone }: Props) {
+export function AddProspect({ settings, mainCurrency, announce, onDone }: Props) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  // Follows the main currency (read after the form first shows) until the rep types their own.
+  const [currency, setCurrency] = useState<string | null>(null);
   const onSubmit = (event: Event) => {
     event.preventDefault();
     const work = send('prospect.create', createRequestFromForm(new FormData(event.currentTarget as HTMLFormElement))).then(
@@ -107,6 +115,17 @@ export function AddProspect({ settings, announce, onDone }: Props) {
         <input name="value" type="number" min={0} step="any" {...invalid('value')} />
       </label>
       {errorNextTo('value')}
+      <label>
+        {t('fieldCurrency')}
+        <input name="currency" type="text" list="currency-codes" autoComplete="off" autoCapitalize="characters" spellcheck={false}
+          value={currency ?? mainCurrency} onInput={(e) => setCurrency((e.currentTarget as HTMLInputElement).value)} {...invalid('currency')} />
+      </label>
+      <datalist id="currency-codes">
+        {CURRENCY_CODES.map((code) => (
+          <option key={code} value={code} />
+        ))}
+      </datalist>
+      {errorNextTo('currency')}
       <label>
         {t('cardCadenceDays')}
         <input name="cadence" type="number" min={1} max={365} step={1} {...invalid('cadenceDays')} />

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { classifyDue } from '../domain/classify';
+import { notDue } from '../domain/dueCounts';
+import { pipelineCurrency } from '../domain/pipeline';
 import { matchesSearch } from '../domain/ranking';
 import { t } from '../platform/i18n';
 import { openOptionsPage } from '../platform/pages';
 import { AddProspect } from './AddProspect';
-import { DueItem } from './DueItem';
 import { DueSections } from './DueSections';
 import { Help } from './Help';
 import { moveFocus } from './keyboard';
@@ -12,6 +12,8 @@ import { Pipeline } from './Pipeline';
 import { StageOptions } from './StageOptions';
 import { SyncHint } from './SyncHint';
 import { useStore, type StoreState } from './useStore';
+import type { Settings } from '../domain/settings';
+import type { Prospect } from '../domain/types';
 
 type View = 'due' | 'pipeline' | 'add';
 
@@ -25,7 +27,7 @@ export function App({ initial }: { initial: StoreState }) {
   const [firstFrame, setFirstFrame] = useState(true);
   useEffect(() => setFirstFrame(false), []);
   const searching = query.trim() !== '' || stageFilter !== '';
-  const state = useStore(searching || view === 'pipeline', initial);
+  const state = useStore(searching || view !== 'due', initial);
   const search = useRef<HTMLInputElement>(null);
   const announce = (work: Promise<string>) => void work.then(setAnnouncement);
 
@@ -81,28 +83,26 @@ export function App({ initial }: { initial: StoreState }) {
             </select>
           </div>
           {searching ? (
-            <section aria-labelledby="results">
-              <h2 id="results">{t('searchResults')}</h2>
-              <ul>
-                {(all ?? [])
-                  .filter((p) => matchesSearch(p, query, stageFilter))
-                  .slice(0, 100)
-                  .map((prospect) => (
-                    <DueItem key={prospect.id} prospect={prospect} settings={settings} now={now} announce={announce}
-                      status={prospect.dueAt !== undefined && prospect.dueKind ? classifyDue({ at: prospect.dueAt, kind: prospect.dueKind }, now) : null} />
-                  ))}
-              </ul>
-            </section>
+            // Nothing until every prospect is read: a count of 0 would be a lie meanwhile.
+            all && <SearchResults matches={all.filter((p) => matchesSearch(p, query, stageFilter))} now={now} settings={settings} announce={announce} />
           ) : (
             <DueSections due={due} complete={complete} firstFrame={firstFrame} now={now} settings={settings} announce={announce} />
           )}
         </>
       )}
       {view === 'pipeline' && <Pipeline prospects={all ?? []} settings={settings} now={now} />}
-      {view === 'add' && <AddProspect settings={settings} announce={announce} onDone={() => setView('due')} />}
+      {view === 'add' && <AddProspect settings={settings} mainCurrency={pipelineCurrency(all ?? [], settings)} announce={announce} onDone={() => setView('due')} />}
       <p class="status" role="status">
         {announcement}
       </p>
     </>
   );
+}
+
+/**
+ * Search and the stage filter keep the due list's shape: the matches in their due sections, with
+ * counts of matches, and the rest of the matches under "Not due".
+ */
+function SearchResults({ matches, now, settings, announce }: { matches: readonly Prospect[]; now: number; settings: Settings; announce: (work: Promise<string>) => void }) {
+  return <DueSections due={matches} notDue={notDue(matches, now)} complete firstFrame={false} now={now} settings={settings} announce={announce} />;
 }

@@ -100,7 +100,8 @@ export function DueItem({ prospect, status, settings, now, announce }: Props) {
         )}
         <span>{plural(t, 'touchCount', prospect.touchCount, locale)}</span>
         <span>{sinceText(prospect.lastTouchAt, now, t, locale)}</span>
-        <span>{t(`channel_${prospect.channel}`)}</span>
+        {/* Labelled, so it is not read as the last touch's channel, which sits just before it. */}
+        <span>{t('prefersChannel', t(`channel_${prospect.channel}`))}</span>
         {prospect.value !== null && <span>{moneyText(prospect.value, prospect.currency, locale)}</span>}
       </div>
       <div class="item-actions">

@@ -13,7 +13,8 @@ const CHART_WIDTH = 340;
 export function Pipeline({ prospects, settings, now }: { prospects: readonly Prospect[]; settings: Settings; now: number }) {
   const locale = uiLanguage();
   const summary = pipelineSummary(prospects, settings, now);
-  const { stages, currency, otherCurrencyCount } = summary.totals;
+  const { stages, currency, expected, otherCurrencyCount } = summary.totals;
+  const money = (value: number) => (value ? moneyText(value, currency, locale) : '—');
   const maxCount = Math.max(1, ...stages.map((s) => s.count));
   const barSpace = CHART_WIDTH - LABEL_WIDTH - 40;
   const height = stages.length * (BAR_HEIGHT + 6);
@@ -49,14 +50,29 @@ export function Pipeline({ prospects, settings, now }: { prospects: readonly Pro
           </tr>
         </thead>
         <tbody>
-          {stages.map((stage) => (
+          {stages.filter((stage) => stage.kind !== 'lost').map((stage) => (
             <tr key={stage.stageId}>
               <th scope="row">{stageLabel({ id: stage.stageId, name: stage.name }, t)}</th>
               <td>{stage.count}</td>
-              <td>{stage.value ? moneyText(stage.value, currency, locale) : '—'}</td>
+              <td>{money(stage.value)}</td>
             </tr>
           ))}
         </tbody>
+        {/* Lost deals are expected to bring nothing: below the total, apart, never added in. */}
+        <tfoot>
+          <tr class="total">
+            <th scope="row">{t('pipelineExpectedTotal')}</th>
+            <td>{expected.count}</td>
+            <td>{money(expected.value)}</td>
+          </tr>
+          {stages.filter((stage) => stage.kind === 'lost').map((stage) => (
+            <tr key={stage.stageId} class="apart">
+              <th scope="row">{t('pipelineLeftOut', stageLabel({ id: stage.stageId, name: stage.name }, t))}</th>
+              <td>{stage.count}</td>
+              <td>{money(stage.value)}</td>
+            </tr>
+          ))}
+        </tfoot>
       </table>
       {otherCurrencyCount > 0 && <p class="muted">{t('pipelineOtherCurrency', String(otherCurrencyCount))}</p>}
       <dl class="metrics">

@@ -3,7 +3,7 @@ import { deliveryOn } from '../domain/calendar';
 import type { Settings } from '../domain/settings';
 import type { Channel, Prospect } from '../domain/types';
 import { t, uiLanguage } from '../platform/i18n';
-import { plural } from '../ui/plural';
+import { pestWarningText } from '../ui/pestText';
 import { send } from '../platform/messages';
 
 /** Every popup action is a command to the background; each resolves to words for the live region. */
@@ -18,7 +18,7 @@ async function attempt(work: () => Promise<string>): Promise<string> {
 export function logTouch(prospect: Prospect, channel: Channel, note: string): Promise<string> {
   return attempt(async () => {
     const result = await send('touch.log', { prospectId: prospect.id, channel, direction: 'outbound', source: 'manual', note });
-    return result.warning ? plural(t, 'pestWarning', result.warning.workingDaysSince, uiLanguage()) : t('loggedFor', prospect.name || prospect.email);
+    return result.warning ? pestWarningText(result.warning, Date.now(), t, uiLanguage()) : t('loggedFor', prospect.name || prospect.email);
   });
 }
 

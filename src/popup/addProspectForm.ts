@@ -19,6 +19,8 @@ export function createRequestFromForm(data: FormData): RequestOf<'prospect.creat
     company: text('company'),
     stageId: text('stage'),
     value: number('value'),
+    // ISO codes are capitals: "eur" is what the rep meant by EUR.
+    currency: text('currency').toUpperCase(),
     cadenceDays: number('cadence'),
     channel: CHANNELS.find((c) => c === text('channel')) ?? ('email' satisfies Channel),
     notes: raw('notes'),

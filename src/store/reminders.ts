@@ -1,4 +1,3 @@
-import { startOfDay } from 'date-fns';
 import { endOfToday } from '../domain/classify';
 import { needsReminder, SUMMARY_NAMES, type DueDigest } from '../domain/reminders';
 import type { Millis, Prospect } from '../domain/types';
@@ -59,20 +58,4 @@ export async function markReminded(db: TouchbaseDB, shown: readonly { prospectId
 export async function nextWakeAt(db: TouchbaseDB, now: Millis): Promise<Millis> {
   const cursor = await db.transaction('prospects').store.index('byDueAt').openCursor(IDBKeyRange.lowerBound(now, true));
   return Math.min(cursor?.value.dueAt ?? Infinity, endOfToday(now));
-}
-
-export interface BadgeCounts {
-  /** Overdue, due today, reply needed and decisions: what the rep should do today. */
-  readonly dueNow: number;
-  /** Due before today began: colours the badge. */
-  readonly overdue: number;
-}
-
-/** Two index counts: no record is read. */
-export async function badgeCounts(db: TouchbaseDB, now: Millis): Promise<BadgeCounts> {
-  const [dueNow, overdue] = await Promise.all([
-    db.countFromIndex('prospects', 'byDueAt', IDBKeyRange.upperBound(endOfToday(now), true)),
-    db.countFromIndex('prospects', 'byDueAt', IDBKeyRange.upperBound(startOfDay(now).getTime(), true)),
-  ]);
-  return { dueNow, overdue };
 }

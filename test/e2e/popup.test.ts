@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
+import { axeViolations as axe } from './axe';
 import { command, readProspects, readTouches } from './extension';
 
 type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
@@ -10,17 +9,7 @@ let browser: Launched;
 let page: Page;
 const DAY = 86_400_000;
 const REP = 'rep@example.com';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core in the popup page; evaluated over CDP, so the extension's CSP does not block it. */
-async function axeViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return result;
-}
+const axeViolations = () => axe(page);
 
 async function openPopup(): Promise<void> {
   await page.goto(browser.extensionUrl('src/popup/index.html'));
@@ -99,7 +88,9 @@ describe('the popup', () => {
     const overdue = page.getByRole('region', { name: /Overdue/ }).getByRole('listitem');
     expect(await overdue.evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')))).toEqual(['Bea Big', 'Sam Small']);
     const item = page.getByRole('listitem', { name: 'Bea Big' });
-    for (const text of ['Contacted', '1 touch', 'overdue', 'Email', '€90,000'.replace('€', '')]) expect(await item.textContent()).toContain(text);
+    for (const text of ['Contacted', '1 touch', 'overdue', '€90,000'.replace('€', '')]) expect(await item.textContent()).toContain(text);
+    // The preferred channel says what it is: it is not the last touch's channel.
+    expect(await item.getByText('prefers Email', { exact: true }).count()).toBe(1);
     expect(await axeViolations()).toEqual([]);
   });
 
@@ -136,6 +127,8 @@ describe('the popup', () => {
     await page.getByRole('button', { name: 'Log touch: Una Upcoming' }).click();
     await page.getByRole('group', { name: 'Log touch: Una Upcoming' }).getByRole('button', { name: 'Phone' }).click();
     await page.getByRole('status').filter({ hasText: 'Careful' }).waitFor();
+    // Two touches moments apart: the warning counts the time since in hours, not "0 working days".
+    expect(await page.getByRole('status').textContent()).toBe('Careful: your last touch is unanswered and less than an hour old.');
     expect((await readProspects(page)).find((p) => p.email === 'una@upcoming.test')?.touchCount).toBe(2);
   });
 
@@ -211,17 +204,29 @@ describe('the popup', () => {
     await page.keyboard.press('/');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search prospects');
     await page.keyboard.type('expo');
-    await expect.poll(() => page.getByRole('region', { name: 'Matching prospects' }).getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')))).toEqual(['Nina Event']);
+    // Nina, a new lead added just now, is due within the week: her section stays, counting matches only.
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Next 7 days 1']);
+    expect(await page.getByRole('region', { name: /^Next 7 days/ }).getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')))).toEqual(['Nina Event']);
     await page.getByRole('searchbox', { name: 'Search prospects' }).fill('');
     await page.getByRole('combobox', { name: 'Filter by stage' }).selectOption({ label: 'Nurture' });
-    await expect.poll(() => page.getByRole('region', { name: 'Matching prospects' }).getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')))).toEqual(['Dan Decide']);
+    // Nurture comes back in 30 days: Dan is a match that is not due.
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Not due 1']);
+    expect(await page.getByRole('region', { name: /^Not due/ }).getByRole('listitem').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label')))).toEqual(['Dan Decide']);
     await page.getByRole('combobox', { name: 'Filter by stage' }).selectOption({ label: 'All stages' });
   });
 
-  it('shows the pipeline: counts per stage, rates and hints', async () => {
+  it('shows the pipeline: counts per stage, rates and hints; Lost apart from the expected value', async () => {
+    await command(page, 'prospect.create', { email: 'lars@lost.test', mailbox: REP, name: 'Lars Lost', stageId: 'lost', value: 50_000 });
     await page.getByRole('button', { name: 'Pipeline' }).click();
     const table = page.getByRole('table', { name: 'Prospects and expected value per stage' });
     await expect.poll(() => table.getByRole('row', { name: /Contacted/ }).textContent()).toMatch(/^Contacted\s*2/);
+    // The expected value: the values of everyone not in Lost, summed; Lost on a row of its own below it.
+    const prospects = await readProspects(page);
+    const open = prospects.filter((p) => p.stageId !== 'lost');
+    const openValue = open.reduce((sum, p) => sum + (p.value ?? 0), 0);
+    expect(await table.getByRole('row', { name: /^Expected total/ }).textContent()).toBe(`Expected total${open.length}${openValue.toLocaleString('en')}`);
+    expect(await table.getByRole('row', { name: /^Lost \(left out of the total\)/ }).textContent()).toBe('Lost (left out of the total)150,000');
+    expect(await table.getByRole('row', { name: /^Lost\s*\d/ }).count()).toBe(0);
     expect(await page.getByRole('img').locator('desc').textContent()).toContain('Nurture: 1');
     expect(await axeViolations()).toEqual([]);
   });
@@ -229,7 +234,13 @@ describe('the popup', () => {
   it('shows the keyboard help with ? and closes it with Escape', async () => {
     await page.getByRole('button', { name: 'Due', exact: true }).click();
     await page.locator('body').press('?');
-    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    // Every key the popup handles, the log panel's digits and Esc for the panels included (README, Keyboard).
+    expect(await help.getByRole('term').allTextContents()).toEqual(['j / ↓', 'k / ↑', 'l', 's', 'o', '1 – 5', '/', '?', 'Esc']);
+    const meanings = await help.getByRole('definition').allTextContents();
+    expect(meanings[5]).toBe('In the log panel: log the touch on a channel (1 Email, 2 Phone, 3 Meeting, 4 Social, 5 Other)');
+    expect(meanings[8]).toBe('Close the help, or the open panel (back to the prospect)');
     expect(await axeViolations()).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);

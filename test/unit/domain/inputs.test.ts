@@ -36,6 +36,15 @@ describe('input checks', () => {
     expect(prospectFieldChecks.currency('USD', 'currency').ok).toBe(true);
   });
 
+  it('takes a currency as its three capital letters, or none, and names the problem otherwise', () => {
+    expect(prospectFieldChecks.currency('', 'currency')).toEqual({ ok: true, value: '' });
+    expect(prospectFieldChecks.currency('THB', 'currency')).toEqual({ ok: true, value: 'THB' });
+    for (const typed of ['EURO', 'E1R', 'eu', '€']) {
+      const result = prospectFieldChecks.currency(typed, 'currency');
+      expect(result.ok ? null : result.problem, typed).toEqual({ key: 'badCurrency', values: [typed], path: 'currency' });
+    }
+  });
+
   it('takes text as text: what looks like markup is kept, notes keep their blanks, labels lose only the outer ones', () => {
     expect(prospectFieldChecks.name(' Ann <ann@x.test> ', 'name')).toEqual({ ok: true, value: 'Ann <ann@x.test>' });
     expect(prospectFieldChecks.company('R&D <Labs>', 'company')).toEqual({ ok: true, value: 'R&D <Labs>' });

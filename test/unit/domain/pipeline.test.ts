@@ -73,6 +73,15 @@ describe('stageTotals', () => {
     expect(byId.contacted).toEqual({ count: 0, value: 0 });
   });
 
+  it('leaves Lost out of the expected value, whatever the Lost stage is called', () => {
+    const totals = stageTotals([p('new', { value: 100 }), p('won', { value: 50 }), p('nurture'), p('lost', { value: 1000 })], defaults);
+    // Expected: every prospect but the lost one — 3 prospects, 100 + 50.
+    expect(totals.expected).toEqual({ count: 3, value: 150 });
+    expect(totalsById(totals).lost).toEqual({ count: 1, value: 1000 });
+    const renamed = stageTotals([p('contract', { value: 40 }), p('verloren', { value: 9 })], custom);
+    expect(renamed.expected).toEqual({ count: 1, value: 40 });
+  });
+
   it('follows renamed and reordered stages', () => {
     const totals = stageTotals([p('kunde', { value: 7 }), p('inbox')], custom);
     expect(totals.stages.map((s) => s.name)).toEqual(custom.stages.map((s) => s.name));

@@ -10,8 +10,8 @@ function form(fields: Record<string, string>): FormData {
 describe('the popup add form', () => {
   it('sends the notes as typed, first-line indent and trailing blanks included', () => {
     const notes = '    indented first line\n  second line  ';
-    const request = createRequestFromForm(form({ email: ' ana@acme.test ', name: ' Ana ', company: 'Acme ', stage: 'new', value: ' 800.5 ', cadence: '', channel: 'phone', notes }));
-    expect(request).toEqual({ email: 'ana@acme.test', mailbox: '', name: 'Ana', company: 'Acme', stageId: 'new', value: 800.5, cadenceDays: null, channel: 'phone', notes });
+    const request = createRequestFromForm(form({ email: ' ana@acme.test ', name: ' Ana ', company: 'Acme ', stage: 'new', value: ' 800.5 ', currency: ' usd ', cadence: '', channel: 'phone', notes }));
+    expect(request).toEqual({ email: 'ana@acme.test', mailbox: '', name: 'Ana', company: 'Acme', stageId: 'new', value: 800.5, currency: 'USD', cadenceDays: null, channel: 'phone', notes });
   });
 
   it('falls back to email for a channel it does not know', () => {
