@@ -61,6 +61,7 @@ export const PROBLEMS = {
   unknownMessage: 'unknown message $NAME$',
   bulkJobRunning: 'an import or a deletion is still running: wait until it ends',
   syncNeedsHttps: 'must use HTTPS (plain HTTP only for localhost or 127.0.0.1)',
+  notProvisional: 'touch $ID$ is not a send awaiting its message in this mailbox',
 } as const satisfies Record<string, string>;
 
 export type ProblemKey = keyof typeof PROBLEMS;
