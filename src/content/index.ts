@@ -3,9 +3,11 @@ import { onChange, send } from '../platform/messages';
 import { paneWatcher } from './batcher';
 import { watchMailbox } from './mailboxWatcher';
 import { ProspectCache } from './prospectCache';
+import { SendWatcher } from './sendWatcher';
 import { Session } from './session';
 import { removeAllTraces } from './teardown';
 import { gmailAdapter } from './webmail/gmail';
+import { gmailSendHooks } from './webmail/gmail/sends';
 import type { MissLogger } from './webmail/types';
 
 /**
@@ -38,6 +40,7 @@ function teardown(): void {
 
 const cache = new ProspectCache((request) => send('lookup', request));
 const session = new Session(adapter, cache, miss);
+new SendWatcher(document, gmailSendHooks, cache, () => session.openedMailbox, miss, stop.signal);
 let running = false;
 let again = false;
 
