@@ -1,8 +1,9 @@
 // @ts-check
 // The demo mailbox page: wires the sample data, the frame, the list and the thread view to the
 // URL hash, like Gmail's single-page app. Options come from the URL: `?hl=en|ru|th|zh` for the
-// language, `?layout=vertical` for the vertical reading pane and `?confirmMs=N` for how long a
-// sent reply keeps its temporary id (Gmail's server can take seconds).
+// language, `?layout=vertical` for the vertical reading pane, `?confirmMs=N` for how long a
+// sent reply keeps its temporary id (Gmail's server can take seconds) and `?sendingMs=N` for how
+// long "Sending…" shows before the sent notice.
 import { addIncoming, addReply, newThread } from './actions.js';
 import { openCompose } from './compose.js';
 import { buildThreads, REP } from './data.js';
@@ -22,6 +23,7 @@ const anchor = Number(document.documentElement.dataset.demoNow) || Date.now();
 const language = languageFrom(location.search);
 const layout = new URLSearchParams(location.search).get('layout') === 'vertical' ? 'vertical' : 'horizontal';
 const confirmDelay = Number(new URLSearchParams(location.search).get('confirmMs')) || undefined;
+const sendingMs = Number(new URLSearchParams(location.search).get('sendingMs')) || undefined;
 const i18n = createTranslator(language);
 const { t } = i18n;
 document.documentElement.lang = language === 'zh' ? 'zh-CN' : language;
@@ -123,6 +125,7 @@ function sendReply(thread, draft) {
       render();
     },
     onView: () => navigate(threadHash(route.base, thread.legacyId)),
+    sendingMs,
   });
   refreshList();
 }
@@ -139,6 +142,7 @@ function sendNewThread(draft) {
       openCompose({ i18n, onSend: sendNewThread, draft });
     },
     onView: () => navigate(threadHash('sent', thread.legacyId)),
+    sendingMs,
   });
   refreshList();
 }

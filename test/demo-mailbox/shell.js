@@ -5,7 +5,7 @@ import { el, iconButton, onActivate } from './dom.js';
 import { icon } from './icons.js';
 import { searchHash } from './router.js';
 
-/** How long "Sending…" shows before the sent notice. */
+/** How long "Sending…" shows before the sent notice (unless the page asks for longer). */
 const SENDING_MS = 150;
 /** Gmail's longest undo-send period. */
 const UNDO_WINDOW_MS = 30_000;
@@ -77,9 +77,9 @@ export function createShell({ i18n, rep, labels, onCompose, navigate }) {
     /**
      * Gmail's send notice: "Sending…" (no links), then new markup "Message sent" with Undo
      * (span#link_undo) and View message (span#link_vsm), kept for the undo window.
-     * @param {{ onUndo: () => void, onView: () => void }} actions
+     * @param {{ onUndo: () => void, onView: () => void, sendingMs?: number }} actions
      */
-    sent({ onUndo, onView }) {
+    sent({ onUndo, onView, sendingMs = SENDING_MS }) {
       this.toast(t('sending'));
       clearTimeout(toastTimer);
       toastTimer = setTimeout(() => {
@@ -96,7 +96,7 @@ export function createShell({ i18n, rep, labels, onCompose, navigate }) {
         });
         toastText.replaceChildren(el('span', { class: 'aT' }, el('span', { class: 'bAq' }, t('messageSent')), undo, view));
         toastTimer = setTimeout(() => (toast.hidden = true), UNDO_WINDOW_MS);
-      }, SENDING_MS);
+      }, sendingMs);
     },
   };
 }

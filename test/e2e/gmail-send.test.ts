@@ -25,6 +25,8 @@ const aroha = byStage('new');
 const rahul = byStage('contacted');
 const sofia = byStage('meeting');
 const kenji = byStage('won');
+const lena = byStage('qualified');
+const olusegun = DEMO_PROSPECTS.find((p) => p.email.startsWith('olusegun'))!;
 const UNTRACKED = 'someone.new@elsewhere.example';
 
 beforeAll(async () => {
@@ -119,6 +121,28 @@ describe('an inline reply', () => {
     const messageId = await (await gmail.waitForFunction(() => [...document.querySelectorAll('div.adn')].at(-1)?.getAttribute('data-legacy-message-id'))).jsonValue();
     await expect.poll(async () => (await touchesOf(rahul.email)).filter((t) => t.messageId === messageId && t.provisional !== true).length).toBe(1);
     const touches = await touchesOf(rahul.email);
+    expect(touches.length).toBe(before + 1);
+    expect(touches.filter((t) => t.provisional === true)).toEqual([]);
+  });
+});
+
+describe('a reply whose real message Gmail shows before the sent notice', () => {
+  it('is still one touch: the send finds its real touch already stored', async () => {
+    // The notice comes two seconds after the reply gains its real id (300 ms).
+    await gmail.goto(`${DEMO_MAILBOX_URL}?sendingMs=2000#inbox/${lena.threadIds[0]}`);
+    await gmail.locator('[data-touchbase="card"]').waitFor();
+    const before = (await touchesOf(lena.email)).length;
+    await gmail.locator('div[role=main] .amn .bkH').click();
+    await gmail.locator('div.M9 textarea').fill('Lena, the revised quote is attached.');
+    await gmail.locator('div.M9 textarea').press('Control+Enter');
+    const messageId = await (await gmail.waitForFunction(() => [...document.querySelectorAll('div.adn')].at(-1)?.getAttribute('data-legacy-message-id'))).jsonValue();
+    await expect.poll(async () => (await touchesOf(lena.email)).filter((t) => t.messageId === messageId).length).toBe(1);
+    await gmail.locator('#link_vsm').waitFor();
+    // A later send to someone else: once its touch is stored, Lena's send has been handled too.
+    const dialog = await compose([olusegun.email], 'Proposal, signed copy');
+    await dialog.locator('div.aoO[role=button]').click();
+    await expect.poll(async () => (await touchesOf(olusegun.email)).filter((t) => t.provisional === true).length).toBe(1);
+    const touches = await touchesOf(lena.email);
     expect(touches.length).toBe(before + 1);
     expect(touches.filter((t) => t.provisional === true)).toEqual([]);
   });
