@@ -3,7 +3,7 @@ import { onChange, send } from '../platform/messages';
 import { paneWatcher } from './batcher';
 import { watchMailbox } from './mailboxWatcher';
 import { ProspectCache } from './prospectCache';
-import { SendWatcher } from './sendWatcher';
+import { watchSends } from './sendWatcher';
 import { Session } from './session';
 import { removeAllTraces } from './teardown';
 import { gmailAdapter } from './webmail/gmail';
@@ -40,7 +40,7 @@ function teardown(): void {
 
 const cache = new ProspectCache((request) => send('lookup', request));
 const session = new Session(adapter, cache, miss);
-new SendWatcher(document, gmailSendHooks, cache, () => session.openedMailbox, miss, stop.signal);
+watchSends(document, gmailSendHooks, cache, () => session.openedMailbox, miss, stop.signal);
 let running = false;
 let again = false;
 

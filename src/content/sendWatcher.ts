@@ -1,4 +1,7 @@
+import { followUpAt } from '../domain/followUp';
+import type { Prospect } from '../domain/types';
 import { send } from '../platform/messages';
+import { followUpControls } from './followUpControl';
 import type { ProspectCache } from './prospectCache';
 import type { DraftSend, SendHooks } from './webmail/sends';
 import type { MissLogger } from './webmail/types';
@@ -14,7 +17,9 @@ interface PendingSend extends DraftSend {
   /** When the rep sent it: the provisional touch's time. */
   readonly at: number;
   /** The notice already showing then (an earlier send's): this send's notice is another one. */
-  readonly noticeBefore: Element | null;
+  readonly before: Element | null;
+  /** The follow-up the rep chose in the draft (days), or null. */
+  readonly days: number | null;
 }
 
 interface ConfirmedSend {
@@ -30,104 +35,97 @@ interface ConfirmedSend {
  * provisional outbound touch. The real message, when a thread shows it, becomes that touch in
  * the store (domain/reconcile.ts): one touch, in either order. The rep's *Undo* on that notice
  * takes the touches back. Only the rep's own (trusted) input counts; schedule send and saved
- * drafts never press the send button, so they log nothing.
+ * drafts never press the send button, so they log nothing. A follow-up chosen in the draft
+ * (followUpControl.ts) is set after the touch; to a draft without tracked recipients it first
+ * tracks them.
  */
-export class SendWatcher {
-  private pending: PendingSend[] = [];
-  private last: ConfirmedSend | null = null;
-  private observer: MutationObserver | null = null;
-  private giveUp: ReturnType<typeof setTimeout> | undefined;
+export function watchSends(doc: Document, hooks: SendHooks, cache: ProspectCache, mailbox: () => string | null, miss: MissLogger, signal: AbortSignal): void {
+  const followUps = followUpControls(hooks, cache, mailbox, miss);
+  let pending: PendingSend[] = [];
+  let last: ConfirmedSend | null = null;
+  let observer: MutationObserver | null = null;
+  let giveUp: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly doc: Document,
-    private readonly hooks: SendHooks,
-    private readonly cache: ProspectCache,
-    /** The mailbox the page opened with (null until Gmail names it). */
-    private readonly mailbox: () => string | null,
-    private readonly miss: MissLogger,
-    signal: AbortSignal,
-  ) {
-    const listen = (event: Event) => this.onInput(event);
-    // Capture phase: the draft and its chips are read before Gmail's own handler removes them.
-    doc.addEventListener('click', listen, { capture: true, signal });
-    doc.addEventListener('keydown', listen, { capture: true, signal });
-    signal.addEventListener('abort', () => this.stopWaiting(), { once: true });
-  }
-
-  private onInput(event: Event): void {
-    if (!event.isTrusted) return;
-    const last = this.last;
-    if (last && this.hooks.undoes(event, last.notice)) {
-      this.last = null;
-      void this.withdraw(last);
-      return;
-    }
-    const draft = this.hooks.sendingDraft(event, this.miss);
-    if (!draft || draft.recipients.length === 0) return;
-    // One send per draft: a retry after Gmail refused it replaces the first attempt.
-    this.pending = [...this.pending.filter((p) => p.draft !== draft.draft), { ...draft, at: Date.now(), noticeBefore: this.hooks.sentNotice(this.doc) }];
-    this.waitForNotice();
-  }
-
-  private waitForNotice(): void {
-    clearTimeout(this.giveUp);
-    this.giveUp = setTimeout(() => {
-      this.miss('send', 'no "sent" notice after the send button');
-      this.pending = [];
-      this.stopWaiting();
-    }, NOTICE_WAIT_MS);
-    if (this.observer) return;
-    this.observer = new MutationObserver(() => this.check());
-    this.observer.observe(this.doc.body, { childList: true, subtree: true });
-    this.check();
-  }
-
-  private stopWaiting(): void {
-    clearTimeout(this.giveUp);
-    this.observer?.disconnect();
-    this.observer = null;
-  }
+  const stopWaiting = () => {
+    clearTimeout(giveUp);
+    observer?.disconnect();
+    observer = null;
+  };
 
   /** The oldest waiting send takes the first notice that was not showing when it was sent. */
-  private check(): void {
-    const notice = this.hooks.sentNotice(this.doc);
-    const first = this.pending[0];
-    if (!notice || !first || notice === first.noticeBefore) return;
-    this.pending = this.pending.slice(1).map((later) => ({ ...later, noticeBefore: notice }));
-    if (this.pending.length === 0) this.stopWaiting();
-    this.last = { notice, touchIds: this.logSend(first) };
-  }
+  const check = () => {
+    const notice = hooks.sentNotice(doc);
+    const first = pending[0];
+    if (!notice || !first || notice === first.before) return;
+    pending = pending.slice(1).map((later) => ({ ...later, before: notice }));
+    if (pending.length === 0) stopWaiting();
+    last = { notice, touchIds: logSend(first) };
+  };
 
-  private async logSend(sent: PendingSend): Promise<readonly string[]> {
-    const mailbox = this.mailbox();
-    if (!mailbox) {
-      this.miss('send', 'the signed-in address is not known yet');
-      return [];
-    }
-    const emails = sent.recipients.map((person) => person.email).filter((email) => email !== mailbox);
-    await this.cache.load(mailbox, [], emails);
+  const logSend = async (sent: PendingSend): Promise<readonly string[]> => {
+    const rep = mailbox();
+    if (!rep) return [];
+    const others = sent.recipients.filter((person) => person.email !== rep);
+    const emails = others.map((person) => person.email);
+    await cache.load(rep, [], emails);
+    // Read before the first write: the change events of the writes below empty the cache.
+    const settings = cache.settings;
+    const prospects: Prospect[] = cache.tracked(null, emails);
     const logged: string[] = [];
-    for (const prospect of this.cache.tracked(null, emails)) {
-      const touchId = crypto.randomUUID();
-      try {
+    try {
+      // *Track and remind*: a draft to no tracked person tracks its recipients now that it is sent.
+      if (sent.days !== null && prospects.length === 0) {
+        for (const person of others) prospects.push(await send('prospect.create', { email: person.email, name: person.name, mailbox: rep }));
+      }
+      for (const prospect of prospects) {
+        const touchId = crypto.randomUUID();
         const result = await send('touch.log', { touchId, prospectId: prospect.id, channel: 'email', direction: 'outbound', source: 'gmail', at: sent.at, provisional: true, note: '' });
         if (!result.duplicate) logged.push(touchId);
-      } catch (error) {
-        this.miss('touch', String(error));
+        // After the touch, which ends any snooze: the follow-up the rep chose is the next one.
+        if (sent.days !== null && settings) await send('prospect.update', { id: prospect.id, patch: { snoozedUntil: followUpAt(sent.at, sent.days, settings) } });
       }
+    } catch (error) {
+      miss('send', String(error));
     }
     return logged;
-  }
+  };
 
-  private async withdraw(sent: ConfirmedSend): Promise<void> {
-    const mailbox = this.mailbox();
-    if (!mailbox) return;
-    for (const touchId of await sent.touchIds) {
-      try {
-        await send('touch.withdraw', { touchId, mailbox });
-      } catch (error) {
-        this.miss('undo', String(error));
-      }
+  const onInput = (event: Event) => {
+    if (!event.isTrusted) return;
+    const confirmed = last;
+    if (confirmed && hooks.undoes(event, confirmed.notice)) {
+      last = null;
+      void withdraw(confirmed);
+      return;
     }
-  }
+    const draft = hooks.sendingDraft(event, miss);
+    if (!draft) return;
+    // One send per draft: a retry after Gmail refused it replaces the first attempt.
+    pending = [...pending.filter((p) => p.draft !== draft.draft), { ...draft, at: Date.now(), before: hooks.sentNotice(doc), days: followUps.daysFor(draft.draft) }];
+    clearTimeout(giveUp);
+    giveUp = setTimeout(() => {
+      pending = [];
+      stopWaiting();
+    }, NOTICE_WAIT_MS);
+    if (observer) return;
+    observer = new MutationObserver(check);
+    observer.observe(doc.body, { childList: true, subtree: true });
+    check();
+  };
+
+  const withdraw = async (sent: ConfirmedSend) => {
+    const rep = mailbox();
+    try {
+      for (const touchId of rep ? await sent.touchIds : []) await send('touch.withdraw', { touchId, mailbox: rep! });
+    } catch (error) {
+      miss('undo', String(error));
+    }
+  };
+
+  // Capture phase: the draft and its chips are read before Gmail's own handler removes them.
+  doc.addEventListener('click', onInput, { capture: true, signal });
+  doc.addEventListener('keydown', onInput, { capture: true, signal });
+  // A draft takes the focus when it opens, and again as the rep moves between its fields.
+  doc.addEventListener('focusin', (event) => void followUps.place(event.target), { signal });
+  signal.addEventListener('abort', stopWaiting, { once: true });
 }

@@ -23,4 +23,11 @@ export interface SendHooks {
   sentNotice(doc: Document): Element | null;
   /** Whether this event activates the undo of `notice`, while that very notice still shows. */
   undoes(event: Event, notice: Element): boolean;
+  /**
+   * The draft around `target` and its send button, beside which a control of ours may go; null
+   * outside a draft, and (reported to `miss`) for a draft whose send button does not match.
+   */
+  draftAt(target: EventTarget | null, miss: MissLogger): { readonly draft: Element; readonly sendButton: Element } | null;
+  /** The draft's recipients as its chips show them now. */
+  recipientsOf(draft: Element, miss: MissLogger): readonly Person[];
 }

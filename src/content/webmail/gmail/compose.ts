@@ -1,5 +1,5 @@
 import type { DraftSend } from '../sends';
-import type { MissLogger } from '../types';
+import type { MissLogger, Person } from '../types';
 import { GMAIL_MISS } from './misses';
 import { peopleFrom } from './people';
 import { COMPOSE_FORM, EMAIL_ATTR, HOVERCARD_ID_ATTR, RECIPIENT_CHIP, SEND_BUTTON } from './selectors';
@@ -15,7 +15,7 @@ export function sendingDraft(event: Event, miss: MissLogger): DraftSend | null {
   if (!(target instanceof Element)) return null;
   const form = target.closest(COMPOSE_FORM);
   if (form === null || !sendsDraft(event, target)) return null;
-  const recipients = peopleFrom(form.querySelectorAll(RECIPIENT_CHIP), [EMAIL_ATTR, HOVERCARD_ID_ATTR], miss);
+  const recipients = recipientsOf(form, miss);
   if (recipients.length === 0) miss(GMAIL_MISS.draftWithoutRecipients);
   return { draft: form, recipients };
 }
@@ -23,7 +23,24 @@ export function sendingDraft(event: Event, miss: MissLogger): DraftSend | null {
 function sendsDraft(event: Event, target: Element): boolean {
   const onButton = target.closest(SEND_BUTTON) !== null;
   if (event.type === 'click') return onButton;
-  if (event.type !== 'keydown' || !(event instanceof KeyboardEvent) || event.isComposing) return false;
+  if (!(event instanceof KeyboardEvent)) return false;
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) return true;
   return onButton && (event.key === 'Enter' || event.key === ' ');
+}
+
+/** The draft's recipients (to, cc, bcc) as its chips show them now. */
+export function recipientsOf(draft: Element, miss: MissLogger): Person[] {
+  return peopleFrom(draft.querySelectorAll(RECIPIENT_CHIP), [EMAIL_ATTR, HOVERCARD_ID_ATTR], miss);
+}
+
+/** The draft around `target` and its send button; a draft without one is reported. */
+export function draftAt(target: EventTarget | null, miss: MissLogger): { draft: Element; sendButton: Element } | null {
+  const draft = target instanceof Element ? target.closest(COMPOSE_FORM) : null;
+  if (draft === null) return null;
+  const sendButton = draft.querySelector(SEND_BUTTON);
+  if (sendButton === null) {
+    miss(GMAIL_MISS.draftWithoutSendButton);
+    return null;
+  }
+  return { draft, sendButton };
 }

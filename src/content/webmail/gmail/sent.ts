@@ -14,21 +14,10 @@ export function sentNotice(doc: Document): Element | null {
 /**
  * Whether the event is the rep's *Undo* on this send's notice. Gmail uses the same undo link
  * for other actions (archiving, deleting), whose notice replaces the send's: the link counts only
- * while the send's own notice is still on the page around it.
+ * while the send's own *View message* link is still on the page.
  */
 export function undoes(event: Event, notice: Element): boolean {
   const target = event.target;
-  if (!(target instanceof Element) || !notice.isConnected) return false;
-  const undo = target.closest(NOTICE_UNDO);
-  if (undo === null || nearestUndo(notice) !== undo) return false;
-  return event.type === 'click' || (event.type === 'keydown' && event instanceof KeyboardEvent && event.key === 'Enter');
-}
-
-/** The undo link of the notice around `view`: the first one met going up from it. */
-function nearestUndo(view: Element): Element | null {
-  for (let around = view.parentElement; around !== null; around = around.parentElement) {
-    const undo = around.querySelector(NOTICE_UNDO);
-    if (undo !== null) return undo;
-  }
-  return null;
+  if (!(target instanceof Element) || !notice.isConnected || target.closest(NOTICE_UNDO) === null) return false;
+  return event.type === 'click' || (event instanceof KeyboardEvent && event.key === 'Enter');
 }

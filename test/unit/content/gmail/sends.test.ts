@@ -87,3 +87,21 @@ describe('the sent notice', () => {
     expect(gmailSendHooks.undoes(click(undo), notice)).toBe(false);
   });
 });
+
+describe('where a follow-up control goes', () => {
+  it('beside the send button of the draft around the focus', () => {
+    const doc = loadFixture('sent-notice.html');
+    const found = gmailSendHooks.draftAt(doc.querySelector('div.M9 [role=textbox]'), ignoreMisses);
+    expect(found?.draft).toBe(doc.querySelector('div.M9'));
+    expect(found?.sendButton).toBe(doc.querySelector('div.M9 div.aoO'));
+    expect(gmailSendHooks.draftAt(doc.querySelector('h2.hP'), ignoreMisses)).toBeNull();
+  });
+
+  it('nowhere in a draft whose send button does not match, with one miss logged', () => {
+    const doc = loadFixture('sent-notice.html');
+    doc.querySelector('div.M9 div.aoO')!.classList.remove('aoO');
+    const { miss, misses } = missRecorder();
+    expect(gmailSendHooks.draftAt(doc.querySelector('div.M9 [role=textbox]'), miss)).toBeNull();
+    expect(misses.map((m) => m.what)).toEqual([GMAIL_MISS.draftWithoutSendButton]);
+  });
+});
