@@ -99,6 +99,11 @@ function focusControl(selector: string): Promise<void> {
   return inContent(gmail, (open, sel) => open(document.querySelector('div[role=dialog] [data-touchbase="follow-up"]'))?.querySelector<HTMLElement>(sel)?.focus(), selector);
 }
 
+/** The type of the control's input that has the keyboard focus, or null. */
+function focusedInControl(): Promise<string | null> {
+  return inContent(gmail, (open) => (open(document.querySelector('div[role=dialog] [data-touchbase="follow-up"]'))?.activeElement as HTMLInputElement | null)?.type ?? null, undefined);
+}
+
 /** axe-core on a copy of the control's markup in an open root (axe cannot enter a closed one). */
 async function axeOnControl(): Promise<string[]> {
   await inContent(gmail, (open) => {
@@ -131,10 +136,13 @@ describe('follow-up set while writing', () => {
     await inContent(gmail, (open) => open(document.querySelector('div[role=dialog] [data-touchbase="follow-up"]'))?.querySelector('input[type=number]')?.removeAttribute('aria-label'), undefined);
     expect((await axeOnControl()).join()).toMatch(/label/);
     await inContent(gmail, (open) => open(document.querySelector('div[role=dialog] [data-touchbase="follow-up"]'))?.querySelector('input[type=number]')?.setAttribute('aria-label', 'Days until the follow-up'), undefined);
-    // Keyboard only: Space ticks the box, then the number is typed over.
-    await focusControl('input[type=checkbox]');
+    // Keyboard only: Tab from Send reaches the box, Space ticks it, Tab moves to the number, typed over.
+    await dialog.locator('div.aoO[role=button]').focus();
+    await gmail.keyboard.press('Tab');
+    expect(await focusedInControl()).toBe('checkbox');
     await gmail.keyboard.press('Space');
-    await focusControl('input[type=number]');
+    await gmail.keyboard.press('Tab');
+    expect(await focusedInControl()).toBe('number');
     await gmail.keyboard.press('Control+A');
     await gmail.keyboard.type('5');
     await dialog.locator('div.aoO[role=button]').click();
@@ -170,11 +178,18 @@ describe('follow-up set while writing', () => {
     expect((await readProspects(popup)).some((p) => p.email === saved)).toBe(false);
   });
 
-  it('a box left unticked sets nothing: the send is a touch and the stage cadence stays', async () => {
+  it('a box ticked by a script, not the rep, sets nothing: the send is a touch and no follow-up is set', async () => {
     const stored = (await readProspects(popup)).find((p) => p.email === mateus.email)!;
     const dialog = await compose(mateus.email, 'Small follow-up');
     await dialog.locator('textarea').focus();
     await expect.poll(async () => (await control())?.days).toBe('10');
+    // A script holding the control (here, from the one world that can open its closed root) ticks it.
+    const ticked = await inContent(gmail, (open) => {
+      const box = open(document.querySelector('div[role=dialog] [data-touchbase="follow-up"]'))!.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+      box.click();
+      return box.checked;
+    }, undefined);
+    expect(ticked).toBe(true);
     await dialog.locator('div.aoO[role=button]').click();
     await expect.poll(async () => (await readTouches(popup)).filter((t) => t.prospectId === stored.id && t.provisional === true).length).toBe(2);
     // The send ended the earlier snooze and set none.
