@@ -2,18 +2,20 @@ import { FOLLOW_UP_DAYS, followUpDays } from '../domain/followUp';
 import { mostUrgent } from '../domain/urgency';
 import { t } from '../platform/i18n';
 import { el, shadowHost } from './dom';
+import { onActivate } from './userInput';
 import type { ProspectCache } from './prospectCache';
 import type { SendHooks } from './webmail/sends';
 import type { MissLogger } from './webmail/types';
 
-const CSS = `:host{display:inline-flex;gap:6px;margin:0 8px}[type=number]{width:4em}`;
+const CSS = `:host{display:inline-flex;gap:6px;margin:0 8px}[min]{width:4em}`;
 
 interface Control {
   readonly host: HTMLElement;
   readonly text: HTMLElement;
   readonly days: HTMLInputElement;
-  /** What the rep chose, from their own input only. */
+  /** What the rep chose, from their own input only (a script's `click()` still ends in a trusted `change`). */
   on: boolean;
+  value: number;
   edited: boolean;
 }
 
@@ -38,7 +40,7 @@ export function followUpControls(hooks: SendHooks, cache: ProspectCache, mailbox
   return {
     daysFor(draft) {
       const control = controls.get(draft);
-      const days = Math.round(control?.days.valueAsNumber ?? NaN);
+      const days = Math.round(control?.value ?? NaN);
       // NaN (an empty or unreadable field) fails both comparisons.
       return control?.on && days >= FOLLOW_UP_DAYS.min && days <= FOLLOW_UP_DAYS.max ? days : null;
     },
@@ -58,7 +60,7 @@ export function followUpControls(hooks: SendHooks, cache: ProspectCache, mailbox
       if (!settings) return;
       const tracked = mostUrgent(cache.tracked(null, emails));
       control.text.textContent = t(tracked || emails.length === 0 ? 'composeFollowUp' : 'composeTrackAndRemind');
-      if (!control.edited) control.days.value = String(followUpDays(tracked, settings, Date.now()));
+      if (!control.edited) control.days.value = String((control.value = followUpDays(tracked, settings, Date.now())));
     },
   };
 }
@@ -69,12 +71,14 @@ function build(): Control {
   const text = el('span');
   const days = el('input', { type: 'number', min: FOLLOW_UP_DAYS.min, max: FOLLOW_UP_DAYS.max, 'aria-label': t('composeFollowUpDays') });
   root.append(el('label', {}, box, text), days);
-  const control: Control = { host, text, days, on: false, edited: false };
-  box.addEventListener('change', (event) => {
-    if (event.isTrusted) control.on = box.checked;
-  });
+  const control: Control = { host, text, days, on: false, value: NaN, edited: false };
+  // The rep's own click, or Space on the focused box (the browser's click for it).
+  onActivate(box, () => (control.on = box.checked));
   days.addEventListener('input', (event) => {
-    if (event.isTrusted) control.edited = true;
+    if (event.isTrusted) {
+      control.value = days.valueAsNumber;
+      control.edited = true;
+    }
   });
   return control;
 }

@@ -23,7 +23,7 @@ export const GMAIL_MISS = {
   /** An address attribute that is not an email address: that person is skipped. */
   invalidAddress: 'gmail: invalid email address',
   /** A draft sent without a recipient chip we can read: its send is not logged. */
-  draftWithoutRecipients: 'gmail: sent draft without recipients',
+  draftWithoutRecipients: 'gmail: draft without recipients',
   /** A draft whose send button does not match: no follow-up control is placed beside it. */
   draftWithoutSendButton: 'gmail: draft without send button',
 } as const;
