@@ -9,7 +9,7 @@ import { deleteAllData } from '../store/wipe';
 import { checkSettingsChange } from '../domain/settingsInput';
 import { runImport } from './imports';
 import { oneBulkJob } from './oneBulkJob';
-import { listTouches, logTouch } from '../store/touches';
+import { listTouches, logTouch, withdrawProvisional } from '../store/touches';
 import type { SyncControl } from './sync/service';
 
 type Handlers = {
@@ -41,6 +41,10 @@ export const handlers: Handlers = {
     // applied it the first time may have died before the change event went out.
     const resent = result.duplicate && result.touch.id === payload.touchId;
     return { value: result, changed: result.duplicate && !resent ? [] : [result.prospect.id] };
+  },
+  'touch.withdraw': async (payload, { db, now }) => {
+    const result = await withdrawProvisional(db, payload, now);
+    return { value: result, changed: result.prospect ? [result.prospect.id] : [] };
   },
   lookup: async (payload, { db }) =>
     read({ prospects: await lookupProspects(db, payload), settings: await readSettings(db) }),

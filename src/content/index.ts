@@ -5,9 +5,11 @@ import { watchMailbox } from './mailboxWatcher';
 import { ProspectCache } from './prospectCache';
 import { prepareChips } from './rowChips';
 import { t, uiLanguage } from '../platform/i18n';
+import { watchSends } from './sendWatcher';
 import { Session } from './session';
 import { removeAllTraces } from './teardown';
 import { gmailAdapter } from './webmail/gmail';
+import { gmailSendHooks } from './webmail/gmail/sends';
 import type { MissLogger } from './webmail/types';
 
 /**
@@ -40,6 +42,7 @@ function teardown(): void {
 
 const cache = new ProspectCache((request) => send('lookup', request));
 const session = new Session(adapter, cache, miss);
+watchSends(document, gmailSendHooks, cache, () => session.openedMailbox, miss, stop.signal);
 let running = false;
 let again = false;
 

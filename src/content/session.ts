@@ -31,6 +31,11 @@ export class Session {
    */
   private mailbox: string | null = null;
 
+  /** The mailbox the page opened with, once Gmail has named it. */
+  get openedMailbox(): string | null {
+    return this.mailbox;
+  }
+
   constructor(
     private readonly adapter: WebmailAdapter,
     private readonly cache: ProspectCache,

@@ -69,6 +69,7 @@ export const PROBLEMS = {
   syncBadAnswer: 'the server did not answer like CouchDB: nothing was changed',
   syncNoPermission: 'the browser has not allowed Touchbase to contact this server',
   badCurrency: '"$TEXT$" is not a currency code: use its three letters, like EUR or USD',
+  notProvisional: 'touch $ID$ is not a send awaiting its message in this mailbox',
 } as const satisfies Record<string, string>;
 
 export type ProblemKey = keyof typeof PROBLEMS;

@@ -47,3 +47,35 @@ export function provisionalFor(real: RealMessageFacts, provisional: readonly Pro
   }
   return best?.id ?? null;
 }
+
+/** A touch already stored for the real message (it carries a Gmail message id). */
+export interface RealTouchFacts extends ProvisionalTouchFacts {
+  /** When it was stored. */
+  readonly createdAt: Millis;
+}
+
+/** What a tab knows of a send when Gmail confirms it: the moment, and the thread when there is one. */
+export interface SendFacts {
+  readonly at: Millis;
+  readonly direction: Direction;
+  readonly threadId?: string;
+}
+
+/**
+ * The other order: Gmail may show the real message (and a tab log it) before the send's own
+ * provisional touch arrives. This picks the real touch the send stands for, so the send adds
+ * nothing: a touch with a message id, of the same direction, in the same thread (or either one
+ * unknown), within the window, and stored at or after the send — a real touch stored earlier
+ * stands for an earlier message. Of several, the nearest in time.
+ */
+export function realFor(send: SendFacts, stored: readonly RealTouchFacts[]): string | null {
+  let best: RealTouchFacts | null = null;
+  for (const touch of stored) {
+    if (touch.messageId === undefined || touch.direction !== send.direction || touch.createdAt < send.at) continue;
+    if (touch.threadId !== undefined && send.threadId !== undefined && touch.threadId !== send.threadId) continue;
+    const distance = Math.abs(touch.at - send.at);
+    if (distance > RECONCILE_WINDOW) continue;
+    if (best === null || distance < Math.abs(best.at - send.at)) best = touch;
+  }
+  return best?.id ?? null;
+}

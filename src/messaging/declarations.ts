@@ -117,6 +117,12 @@ export const COMMANDS: { readonly [K in MessageName]: CommandDeclaration<K> } = 
     senders: everywhere,
     resend: { kind: 'createsWithId', idField: 'touchId' },
   },
+  // Only a Gmail tab undoes a send; the store takes back only a provisional touch of its mailbox.
+  'touch.withdraw': {
+    payload: object({ touchId: senderChosenId, mailbox }),
+    senders: ['gmailContentScript'],
+    resend: idempotent,
+  },
   // A list view can hold a thousand rows (and as many people again); one lookup covers them.
   lookup: {
     payload: object({ mailbox, threadIds: arrayOf(gmailId, { max: 2_000 }), emails: arrayOf(email, { max: 5_000 }) }),

@@ -45,6 +45,20 @@ export interface LogTouchResponse {
   readonly warning: PestWarning | null;
 }
 
+/** Takes back the provisional touch of a send the rep undid in Gmail. */
+export interface WithdrawTouchRequest {
+  /** The id the tab gave the provisional touch when it logged the send. */
+  readonly touchId: string;
+  /** The Gmail account of the asking tab: a touch of another mailbox's prospect is refused. */
+  readonly mailbox: string;
+}
+
+export interface WithdrawTouchResponse {
+  /** false: no such touch (already withdrawn); nothing changed. */
+  readonly withdrawn: boolean;
+  readonly prospect: Prospect | null;
+}
+
 export interface LookupRequest {
   /** The Gmail account of the asking tab: prospects of other mailboxes stay invisible. */
   readonly mailbox: string;
@@ -63,6 +77,7 @@ export interface Protocol {
   'prospect.decide': { request: { id: string; outcome: 'nurture' | 'lost' }; response: Prospect };
   'prospect.linkThread': { request: { id: string; thread: ThreadLink }; response: Prospect };
   'touch.log': { request: LogTouchRequest; response: LogTouchResponse };
+  'touch.withdraw': { request: WithdrawTouchRequest; response: WithdrawTouchResponse };
   lookup: { request: LookupRequest; response: LookupResponse };
   /** The latest touches of a prospect, newest first (content scripts cannot read the store). */
   'touch.recent': { request: { prospectId: string; limit: number }; response: readonly Touch[] };

@@ -1,7 +1,7 @@
 import { pestWarning } from '../domain/pestGuard';
-import { provisionalFor } from '../domain/reconcile';
+import { provisionalFor, realFor } from '../domain/reconcile';
 import type { Touch } from '../domain/types';
-import type { LogTouchRequest, LogTouchResponse } from '../messaging/protocol';
+import type { LogTouchRequest, LogTouchResponse, WithdrawTouchRequest, WithdrawTouchResponse } from '../messaging/protocol';
 import type { TouchbaseDB } from './db';
 import { StoreError } from './errors';
 import { rederiveAndPut, settingsIn, touchRangeOf, WRITE_STORES, type WriteTx } from './rederive';
@@ -24,7 +24,8 @@ export async function logTouch(db: TouchbaseDB, input: LogTouchRequest, now: num
   const touches = tx.objectStore('touches');
   const existing =
     (input.touchId !== undefined ? await touches.get(input.touchId) : undefined) ??
-    (input.messageId !== undefined ? await touches.index('byMessageProspect').get([input.messageId, prospect.id]) : undefined);
+    (input.messageId !== undefined ? await touches.index('byMessageProspect').get([input.messageId, prospect.id]) : undefined) ??
+    (await realAlreadyStored(tx, prospect.id, input, now));
   const replaced = existing ?? (await replaceProvisional(tx, prospect.id, input, now));
   if (replaced && !existing) {
     // The real message of a touch already counted: the touch takes its id and time, once.
@@ -94,6 +95,41 @@ async function replaceProvisional(
   await store.put(touch);
   await noteTouchWrite(tx, touch);
   return touch;
+}
+
+/**
+ * A send whose real message a tab already logged (Gmail can show it before its "sent" notice):
+ * that real touch, so the send is answered as a duplicate and counts nothing twice.
+ */
+async function realAlreadyStored(tx: WriteTx, prospectId: string, input: LogTouchRequest, now: number): Promise<Touch | undefined> {
+  if (input.provisional !== true || input.messageId !== undefined) return undefined;
+  const stored = (await tx.objectStore('touches').index('byProspectAt').getAll(touchRangeOf(prospectId))).filter((t) => t.provisional !== true);
+  const send = { at: input.at ?? now, direction: input.direction, ...(input.threadId !== undefined ? { threadId: input.threadId } : {}) };
+  const id = realFor(send, stored);
+  return stored.find((t) => t.id === id);
+}
+
+/**
+ * Takes back the provisional touch of a send the rep undid in Gmail. Only a touch that is still
+ * provisional, of a prospect the asking tab can see (its mailbox, or added without one), can go: a tab cannot remove a touch
+ * of a real message, a manual touch or another mailbox's touch. A touch already gone is answered
+ * `withdrawn: false`, so a resent command changes nothing.
+ */
+export async function withdrawProvisional(db: TouchbaseDB, input: WithdrawTouchRequest, now: number): Promise<WithdrawTouchResponse> {
+  const tx = db.transaction(['prospects', 'touches', 'settings'], 'readwrite');
+  const touch = await tx.objectStore('touches').get(input.touchId);
+  if (touch === undefined) {
+    await tx.done;
+    return { withdrawn: false, prospect: null };
+  }
+  const prospect = await tx.objectStore('prospects').get(touch.prospectId);
+  if (touch.provisional !== true || prospect === undefined || (prospect.mailbox !== input.mailbox && prospect.mailbox !== '')) {
+    throw StoreError.of('conflict', 'touchId', 'notProvisional', input.touchId);
+  }
+  await tx.objectStore('touches').delete(touch.id);
+  const updated = await rederiveAndPut(tx, { ...prospect, updatedAt: now }, await settingsIn(tx));
+  await tx.done;
+  return { withdrawn: true, prospect: updated };
 }
 
 /** A prospect's touches, newest first. */

@@ -20,8 +20,9 @@ export const CONFIRM_DELAY_MS = 300;
  * @param {Person} rep
  * @param {{ recipients: Person[], body: string }} draft
  * @param {(message: Message) => void} confirmed called once the real ids are set
+ * @param {number} [confirmDelay] how long the temporary id lasts
  */
-export function addReply(thread, rep, draft, confirmed) {
+export function addReply(thread, rep, draft, confirmed, confirmDelay = CONFIRM_DELAY_MS) {
   const sentAt = Date.now();
   /** @type {Message} */
   const message = { legacyId: null, messageId: pendingMessageId(), from: rep, to: draft.recipients, cc: [], sentAt, body: draft.body, attachment: null };
@@ -31,7 +32,7 @@ export function addReply(thread, rep, draft, confirmed) {
     message.legacyId = legacyIdAt(sentAt, randomLow20());
     message.messageId = `#msg-f:${decimalOf(message.legacyId)}`;
     confirmed(message);
-  }, CONFIRM_DELAY_MS);
+  }, confirmDelay);
   return message;
 }
 

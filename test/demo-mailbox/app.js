@@ -1,7 +1,9 @@
 // @ts-check
 // The demo mailbox page: wires the sample data, the frame, the list and the thread view to the
 // URL hash, like Gmail's single-page app. Options come from the URL: `?hl=en|ru|th|zh` for the
-// language and `?layout=vertical` for the vertical reading pane.
+// language, `?layout=vertical` for the vertical reading pane, `?confirmMs=N` for how long a
+// sent reply keeps its temporary id (Gmail's server can take seconds) and `?sendingMs=N` for how
+// long "Sending…" shows before the sent notice.
 import { addIncoming, addReply, newThread } from './actions.js';
 import { openCompose } from './compose.js';
 import { buildThreads, REP } from './data.js';
@@ -20,6 +22,8 @@ import { createThreadView } from './thread-view.js';
 const anchor = Number(document.documentElement.dataset.demoNow) || Date.now();
 const language = languageFrom(location.search);
 const layout = new URLSearchParams(location.search).get('layout') === 'vertical' ? 'vertical' : 'horizontal';
+const confirmDelay = Number(new URLSearchParams(location.search).get('confirmMs')) || undefined;
+const sendingMs = Number(new URLSearchParams(location.search).get('sendingMs')) || undefined;
 const i18n = createTranslator(language);
 const { t } = i18n;
 document.documentElement.lang = language === 'zh' ? 'zh-CN' : language;
@@ -112,16 +116,34 @@ function sendReply(thread, draft) {
   const message = addReply(thread, REP, draft, (confirmed) => {
     threadView.refreshIds(confirmed);
     refreshList();
-  });
+  }, confirmDelay);
   threadView.append(thread, message);
-  shell.toast(t('messageSent'));
+  shell.sent({
+    // Undo takes the reply back out of the thread, as if it had never gone.
+    onUndo: () => {
+      thread.messages.splice(thread.messages.indexOf(message), 1);
+      render();
+    },
+    onView: () => navigate(threadHash(route.base, thread.legacyId)),
+    sendingMs,
+  });
   refreshList();
 }
 
 /** @param {import('./compose.js').ComposeDraft} draft */
 function sendNewThread(draft) {
-  mailbox.addThread(newThread(REP, draft));
-  shell.toast(t('messageSent'));
+  const thread = newThread(REP, draft);
+  mailbox.addThread(thread);
+  shell.sent({
+    // Undo takes the message back and reopens its draft, as Gmail does.
+    onUndo: () => {
+      mailbox.removeThread(thread);
+      refreshList();
+      openCompose({ i18n, onSend: sendNewThread, draft });
+    },
+    onView: () => navigate(threadHash('sent', thread.legacyId)),
+    sendingMs,
+  });
   refreshList();
 }
 

@@ -1,6 +1,7 @@
 // @ts-check
 // The "New Message" window: div[role=dialog] with a To field of recipient chips, a subject, a
-// body and the send button div.aoO. One window at a time, docked bottom right like Gmail's.
+// body and the send button div.aoO, inside Gmail's compose form div.M9. One window at a time,
+// docked bottom right like Gmail's; an undone send reopens it with its draft.
 import { el, iconButton, onActivate } from './dom.js';
 import { icon } from './icons.js';
 import { createRecipientField } from './recipients.js';
@@ -16,16 +17,19 @@ let openWindow = null;
  * @param {object} options
  * @param {import('./i18n.js').Translator} options.i18n
  * @param {(draft: ComposeDraft) => void} options.onSend
+ * @param {ComposeDraft} [options.draft] what to reopen with (after an undone send)
  */
-export function openCompose({ i18n, onSend }) {
+export function openCompose({ i18n, onSend, draft }) {
   const { t } = i18n;
   if (openWindow?.isConnected) {
     openWindow.querySelector('input')?.focus();
     return;
   }
-  const field = createRecipientField(i18n, []);
+  const field = createRecipientField(i18n, draft?.recipients ?? []);
   const subject = /** @type {HTMLInputElement} */ (el('input', { class: 'aoT', name: 'subjectbox', type: 'text', placeholder: t('subject'), 'aria-label': t('subject') }));
   const body = /** @type {HTMLTextAreaElement} */ (el('textarea', { class: 'Am Al editable', rows: 12, 'aria-label': t('messageBody') }));
+  subject.value = draft?.subject ?? '';
+  body.value = draft?.body ?? '';
   const close = () => {
     dialog.remove();
     openWindow = null;
@@ -42,8 +46,8 @@ export function openCompose({ i18n, onSend }) {
   const discard = iconButton('og', t('discard'), icon('trash', 18));
   const dialog = el('div', { class: 'nH Hd', role: 'dialog', 'aria-label': t('newMessage') },
     el('div', { class: 'aYF' }, el('span', { class: 'aYF-title' }, t('newMessage')), el('div', { class: 'aYF-buttons' }, minimize, closeButton)),
-    el('div', { class: 'aDg' }, field.element, el('div', { class: 'aoD' }, subject), body,
-      el('div', { class: 'btC' }, sendButton(i18n, send), el('div', { class: 'btC-spacer' }), discard)));
+    el('div', { class: 'M9' }, el('div', { class: 'aDg' }, field.element, el('div', { class: 'aoD' }, subject), body,
+      el('div', { class: 'btC' }, sendButton(i18n, send), el('div', { class: 'btC-spacer' }), discard))));
   onActivate(minimize, () => dialog.classList.toggle('minimized'));
   onActivate(closeButton, close);
   onActivate(discard, close);

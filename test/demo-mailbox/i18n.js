@@ -51,6 +51,8 @@ const STRINGS = {
   markUnread: ['Mark as unread', 'Отметить как непрочитанное', 'ทำเครื่องหมายว่ายังไม่อ่าน', '标记为未读'],
   messageSent: ['Message sent', 'Сообщение отправлено', 'ส่งข้อความแล้ว', '邮件已发送'],
   undo: ['Undo', 'Отменить', 'เลิกทำ', '撤消'],
+  sending: ['Sending…', 'Отправка…', 'กำลังส่ง…', '正在发送…'],
+  viewMessage: ['View message', 'Просмотреть сообщение', 'ดูข้อความ', '查看邮件'],
   attachment: ['Attachment: {name}', 'Вложение: {name}', 'ไฟล์แนบ: {name}', '附件：{name}'],
   emptyView: ['No conversations in {view}.', 'В разделе «{view}» нет цепочек писем.', 'ไม่มีการสนทนาใน{view}', '{view}中没有会话。'],
   noResults: ['No messages matched your search.', 'Нет писем, соответствующих запросу.', 'ไม่มีข้อความที่ตรงกับการค้นหาของคุณ', '没有与您的搜索匹配的邮件。'],

@@ -77,6 +77,12 @@ export function createMailbox(threads, repAddress) {
     addThread(thread) {
       threads.push(thread);
     },
+
+    /** @param {Thread} thread a thread whose only send was undone */
+    removeThread(thread) {
+      const index = threads.indexOf(thread);
+      if (index >= 0) threads.splice(index, 1);
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 // @ts-check
 // The "To" field of compose and reply: typed addresses become chips,
-// span[data-hovercard-id][email], which is how the extension reads who a draft is for.
+// span[role=option][data-hovercard-id][email], which is how the extension reads who a draft is for.
 import { el, onActivate } from './dom.js';
 import { icon } from './icons.js';
 
@@ -35,7 +35,7 @@ export function createRecipientField(i18n, initial) {
     if (people.some((existing) => existing.email === person.email)) return;
     people.push(person);
     const remove = el('div', { class: 'afX', role: 'button', tabindex: 0, 'aria-label': t('removeRecipient', { address: person.email }) }, icon('close', 14));
-    const chip = el('span', { class: 'afV', 'data-hovercard-id': person.email, email: person.email, name: person.name || null }, el('span', { class: 'akl' }, person.name || person.email), remove);
+    const chip = el('span', { class: 'afV', role: 'option', 'data-hovercard-id': person.email, 'data-name': person.name || person.email, email: person.email, name: person.name || null }, el('span', { class: 'akl' }, person.name || person.email), remove);
     onActivate(remove, () => {
       people.splice(people.indexOf(person), 1);
       chip.remove();

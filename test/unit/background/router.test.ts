@@ -173,6 +173,8 @@ describe('what a Gmail tab may send', () => {
       'touch.log': { prospectId: id, channel: 'email', direction: 'outbound', source: 'manual', note: '' },
       lookup: { mailbox: 'rep@example.com', threadIds: [], emails: ['ana@acme.test'] },
       'touch.recent': { prospectId: id, limit: 3 },
+      // No such touch: answered "nothing withdrawn" (the store test withdraws real ones).
+      'touch.withdraw': { touchId: '0b5e1f7a-3c2d-4e8f-9a6b-1c2d3e4f5a6b', mailbox: 'rep@example.com' },
       'settings.get': {},
       'prospect.openThread': { id },
       'settings.update': { settings: { ...DEFAULT_SETTINGS, reminderHour: 7 } },
@@ -221,6 +223,14 @@ describe('what a Gmail tab may send', () => {
       expect(await route(message, popup), name).toMatchObject({ ok: true });
     }
     expect(refused.sort()).toEqual(['data.deleteAll', 'import.apply', 'import.preview', 'settings.update', 'sync.connect', 'sync.disconnect', 'sync.now', 'sync.status']);
+  });
+
+  it('alone undoes a send: the popup is refused "touch.withdraw" before its payload is read', async () => {
+    await seeded();
+    const before = await everything(db);
+    const reply = await route(envelope('touch.withdraw', { touchId: '0b5e1f7a-3c2d-4e8f-9a6b-1c2d3e4f5a6b', mailbox: 'rep@example.com' }), popup);
+    expect(reply).toMatchObject({ ok: false, code: 'forbidden', problem: { key: 'notInThisTab', values: ['touch.withdraw'] } });
+    expect(await everything(db)).toEqual(before);
   });
 
   it('is refused before the payload is read', async () => {

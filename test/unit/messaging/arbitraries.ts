@@ -246,6 +246,7 @@ export function payloads(ids: Field = recordId, stages: Field = stageId): Record
       { ...touch, at: millis(false), messageId: gmailId, threadId: gmailId, note: verbatimText(2000), touchId: senderChosenId },
       ['at', 'messageId', 'threadId', 'touchId'],
     ),
+    'touch.withdraw': object({ touchId: senderChosenId, mailbox }),
     lookup: object({ mailbox, threadIds: list(gmailId, 2000), emails: list(email, 5000) }),
     'touch.recent': object({ prospectId: ids, limit: number({ min: 1, max: 50, integer: true, valid: fc.integer({ min: 1, max: 50 }) }) }),
     'settings.get': object({}),

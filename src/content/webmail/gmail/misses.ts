@@ -22,6 +22,10 @@ export const GMAIL_MISS = {
   unrecognisedId: 'gmail: id in an unknown format',
   /** An address attribute that is not an email address: that person is skipped. */
   invalidAddress: 'gmail: invalid email address',
+  /** A draft sent without a recipient chip we can read: its send is not logged. */
+  draftWithoutRecipients: 'gmail: draft without recipients',
+  /** A draft whose send button does not match: no follow-up control is placed beside it. */
+  draftWithoutSendButton: 'gmail: draft without send button',
 } as const;
 
 export type GmailMiss = (typeof GMAIL_MISS)[keyof typeof GMAIL_MISS];

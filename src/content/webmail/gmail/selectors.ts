@@ -65,3 +65,18 @@ export const MESSAGE_RECIPIENT = 'span.g2[email]';
 /** An expanded message's container; new messages arrive as new siblings of it. */
 export const EXPANDED_MESSAGE = '.h7';
 
+
+// ── Compose and send ────────────────────────────────────────────────────────────────────────
+
+/** A draft being written: a new-message window's form, or an inline reply or forward. */
+export const COMPOSE_FORM = 'div.M9';
+/** A draft's send button. Schedule send is another control (its menu), so it never matches. */
+export const SEND_BUTTON = 'div.aoO[role="button"]';
+/** A recipient chip of a draft (to, cc, bcc): its address is in `email` or `data-hovercard-id`. */
+export const RECIPIENT_CHIP = '[role="option"][data-hovercard-id]';
+/** A recipient chip's address (Gmail may spell it in capitals). */
+export const HOVERCARD_ID_ATTR = 'data-hovercard-id';
+/** "View message" in the notice Gmail shows once a message is sent (not while it is sending). */
+export const SENT_NOTICE_VIEW = '#link_vsm';
+/** "Undo" in Gmail's notices: a send's, and other actions' (archive, delete) alike. */
+export const NOTICE_UNDO = '#link_undo';

@@ -18,6 +18,7 @@ export const FIXTURE_NAMES = [
   'thread.html',
   'thread-th.html',
   'compose.html',
+  'sent-notice.html',
   'malformed.html',
 ] as const;
 export type FixtureName = (typeof FIXTURE_NAMES)[number];
