@@ -9,7 +9,7 @@ import { renderCard, type CardOutcome } from './threadCard';
 import { settingsStamp } from './settingsStamp';
 import { TouchDetector } from './touchDetector';
 import { unreadReplyTouches } from './unreadReplies';
-import { plural } from '../ui/plural';
+import { pestWarningText } from '../ui/pestText';
 import type { MissLogger, OpenThread, Person, ThreadRow, WebmailAdapter } from './webmail/types';
 
 /**
@@ -135,7 +135,7 @@ export class Session {
     try {
       if (action.kind === 'logTouch') {
         const result = await send('touch.log', { prospectId: prospect.id, channel: action.channel, direction: 'outbound', source: 'manual', note: action.note });
-        return { message: result.warning ? plural(t, 'pestWarning', result.warning.workingDaysSince, uiLanguage()) : t('logged'), done: true };
+        return { message: result.warning ? pestWarningText(result.warning, Date.now(), t, uiLanguage()) : t('logged'), done: true };
       }
       if (action.kind === 'update') await send('prospect.update', { id: prospect.id, patch: action.patch });
       else await send('prospect.decide', { id: prospect.id, outcome: action.outcome });

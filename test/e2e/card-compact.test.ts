@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
 import type { Prospect } from '../../src/domain/types';
 import { fakeGmailHtml, showThread } from '../fixtures/xss-payloads';
-import { cardText, clickInCard, exposeCardToPage, focusInCard, inCard, inContent } from './closedRoots';
+import { cardStatus, cardText, clickInCard, exposeCardToPage, focusInCard, inCard, inContent } from './closedRoots';
 import { command, prospectById, readTouches } from './extension';
 
 /**
@@ -162,6 +162,15 @@ describe('the compact card', () => {
     expect(snoozed).toBeLessThan(Date.now() + 4 * 86_400_000);
     // The list is back at its label, ready for another choice.
     expect(await inCard(gmail, (root) => root.querySelector<HTMLSelectElement>('select[name=snooze]')!.value, undefined)).toBe('');
+  });
+
+  it('warns in hours, never "0 working days", when a touch follows the last one too soon', async () => {
+    // The touch above was logged moments ago and is unanswered: one more now is too soon, and under
+    // an hour old on any day of the week.
+    await clickInCard(gmail, '[data-form=log] button');
+    await expect.poll(() => cardStatus(gmail)).toMatch(/^Careful/);
+    expect(await cardStatus(gmail)).toBe('Careful: your last touch is unanswered and less than an hour old.');
+    await expect.poll(async () => (await readTouches(popup)).filter((t) => t.prospectId === ann.id).length).toBe(2);
   });
 });
 

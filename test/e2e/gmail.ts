@@ -6,6 +6,8 @@ import { inContent } from './closedRoots';
 export interface RowState {
   legacyId: string | null;
   emails: string[];
+  /** Gmail shows the row unread (`tr.zE`): Touchbase reads a reply into it without the thread opened. */
+  unread: boolean;
   chips: { prospectId: string | null; label: string | null; text: string }[];
 }
 
@@ -20,6 +22,7 @@ export function rowStates(page: Page): Promise<RowState[]> {
       return {
         legacyId: all('[data-legacy-thread-id]')[0]?.getAttribute('data-legacy-thread-id') ?? null,
         emails: all('.yW span[email]').map((span) => (span.getAttribute('email') ?? '').toLowerCase()),
+        unread: row.matches('.zE'),
         chips: all('[data-touchbase="chip"]').map((host) => {
           const chip = open(host)?.querySelector('.chip');
           return { prospectId: host.getAttribute('data-prospect-id'), label: chip?.getAttribute('aria-label') ?? null, text: chip?.textContent ?? '' };

@@ -135,11 +135,15 @@ describe(`${PAYLOADS.length} injection payloads`, () => {
     await popup.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => document.documentElement.setAttribute('data-csp-blocked', e.violatedDirective)));
     await popup.goto(browser.extensionUrl('src/popup/index.html'));
     await popup.getByRole('searchbox', { name: 'Search prospects' }).fill('payload.test');
-    const shown = () =>
-      popup.evaluate((ids) => ids.map((id) => {
+    // The matches keep their sections, eight at first in each: every "Show more" that appears is pressed.
+    const more = popup.getByRole('button', { name: /^Show more/ });
+    const shown = async () => {
+      while ((await more.count()) > 0) await more.first().click();
+      return popup.evaluate((ids) => ids.map((id) => {
         const item = document.querySelector(`li[data-prospect-id="${id}"]`);
         return [item?.querySelector('.name')?.textContent, item?.querySelector('.company')?.textContent, item?.querySelector('button')?.getAttribute('aria-label')];
       }), tracked.map((t) => t.prospect.id));
+    };
     await expect.poll(shown).toEqual(tracked.map((t) => [t.name.text, t.company.text, `Log touch: ${t.name.text}`]));
 
     await popup.getByRole('button', { name: 'Add prospect' }).click();
