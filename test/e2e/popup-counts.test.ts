@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
 import { axeViolations } from './axe';
 import { command } from './extension';
+import { lastWorkingDayBefore, localDay } from './workingDays';
 
 type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
 let browser: Launched;
@@ -16,22 +17,6 @@ const REP = 'rep@example.com';
  * lead after 2, six unanswered touches ask for a decision, a snooze holds until its end, Lost is
  * never due, Nurture and Won come back after 30 and 90 days.
  */
-const WORKING_DAYS = new Set([1, 2, 3, 4, 5]);
-
-function localDay(at: number, offset: number): Date {
-  const date = new Date(at);
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + offset);
-}
-
-/** The latest working day before today, at `hour`: a reply that arrived then is due already. */
-function lastWorkingDayBefore(now: number, hour: number): number {
-  let back = 1;
-  while (!WORKING_DAYS.has(localDay(now, -back).getDay())) back += 1;
-  const day = localDay(now, -back);
-  day.setHours(hour);
-  return day.getTime();
-}
-
 async function create(name: string, stageId: string) {
   return command(page, 'prospect.create', { email: `${name.toLowerCase().replace(' ', '.')}@counts.test`, mailbox: REP, name, stageId });
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
 import { axeViolations as axe } from './axe';
 import { command, readProspects, readTouches } from './extension';
+import { lastWorkingDayBefore, localDay, WORKING_DAYS } from './workingDays';
 
 type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
 let browser: Launched;
@@ -25,23 +26,7 @@ async function touchesInPast(prospectId: string, days: readonly number[], direct
  * Monday to Friday, reminders at 09:00. The tests below run on any day and at any hour, so their
  * expectations are worked out from these rules and the moment the test runs.
  */
-const WORKING_DAYS = new Set([1, 2, 3, 4, 5]);
 const REMINDER_HOUR = 9;
-
-/** Local midnight `offset` calendar days from the day of `at` (DST-safe: built from the date, not from ms). */
-function localDay(at: number, offset: number): Date {
-  const date = new Date(at);
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + offset);
-}
-
-/** The latest working day before today, at `hour`: a reply that arrived then is due already. */
-function lastWorkingDayBefore(now: number, hour: number): number {
-  let back = 1;
-  while (!WORKING_DAYS.has(localDay(now, -back).getDay())) back += 1;
-  const day = localDay(now, -back);
-  day.setHours(hour);
-  return day.getTime();
-}
 
 /** "1 week": seven calendar days on, moved to the next working day, at the reminder hour. */
 function oneWeekSnooze(now: number): { at: number; daysOut: number } {

@@ -7,6 +7,7 @@ import { envelope, type MessageName, type RequestOf } from '../../../src/messagi
 import type { TouchbaseDB } from '../../../src/store/db';
 import { freshDB, NOW } from '../store/helpers';
 import { SERVED_TO_GMAIL_TAB } from '../../rules/gmailTab';
+import { emptyCouchDatabase } from '../sync/emptyCouchDatabase';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT_ID}/`;
@@ -50,17 +51,6 @@ beforeEach(async () => {
     }),
   });
 });
-
-/** The answers of an empty CouchDB database to the calls sync makes: what the routing needs to run a command end to end. */
-async function emptyCouchDatabase(url: string, init: RequestInit): Promise<Response> {
-  const path = new URL(url).pathname.split('/').slice(2).join('/');
-  const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-  if (path === '') return json({ db_name: 'pipeline' });
-  if (path === '_changes') return json({ results: [], last_seq: '0' });
-  if (path === '_all_docs') return json({ rows: [] });
-  const docs = (JSON.parse(String(init.body)) as { docs: { _id: string }[] }).docs;
-  return json(docs.map((doc) => ({ id: doc._id, rev: '1-a' })));
-}
 
 const create = envelope('prospect.create', { email: 'Ana@Acme.test', mailbox: 'rep@example.com', name: 'Ana' });
 

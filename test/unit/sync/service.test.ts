@@ -3,6 +3,7 @@ import { createSync, type SyncDeps } from '../../../src/background/sync/service'
 import { StoreError } from '../../../src/store/errors';
 import { createProspect } from '../../../src/store/prospects';
 import { freshDB, HOUR, NOW } from '../store/helpers';
+import { emptyCouchDatabase } from './emptyCouchDatabase';
 
 /**
  * The sync runner's contract with the rep: what Connect checks before anything is kept, what a
@@ -13,17 +14,6 @@ import { freshDB, HOUR, NOW } from '../store/helpers';
 
 const PASSWORD = 'tr0ub4dor&3';
 const REQUEST = { serverUrl: 'http://127.0.0.1:5984', database: 'pipeline', user: 'ana', password: PASSWORD };
-
-/** An empty CouchDB database's answers to the calls a run makes. */
-async function emptyDatabase(url: string, init: RequestInit): Promise<Response> {
-  const path = new URL(url).pathname.split('/').slice(2).join('/');
-  const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-  if (path === '') return json({ db_name: 'pipeline' });
-  if (path === '_changes') return json({ results: [], last_seq: '0' });
-  if (path === '_all_docs') return json({ rows: [] });
-  const docs = (JSON.parse(String(init.body)) as { docs: { _id: string }[] }).docs;
-  return json(docs.map((doc) => ({ id: doc._id, rev: '1-a' })));
-}
 
 async function setup(granted = true) {
   const db = await freshDB();
@@ -36,7 +26,7 @@ async function setup(granted = true) {
     schedule: async (on) => void effects.scheduled.push(on),
     afterPull: async () => undefined,
     log: (message) => void effects.logged.push(message),
-    fetch: (url, init) => (effects.online ? emptyDatabase(url, init) : Promise.reject(new TypeError('Failed to fetch'))),
+    fetch: (url, init) => (effects.online ? emptyCouchDatabase(url, init) : Promise.reject(new TypeError('Failed to fetch'))),
   };
   return { db, effects, sync: createSync(deps) };
 }
