@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * What the extension may reach, pinned. The README (Install) says: permissions `alarms`,
- * `notifications` and the host `https://mail.google.com/*`, nothing else; no remote code, no
- * network requests; least privilege (docs/architecture.md). (The data lives in IndexedDB, which needs no permission; no `storage` API
+ * `notifications` and the host `https://mail.google.com/*` at install, the sync server's origin only
+ * as an optional host permission; no remote code; least privilege (docs/architecture.md). (The data lives in IndexedDB, which needs no permission; no `storage` API
  * is called, so that permission is not asked for.)
  * Every way a manifest grants access (API permissions, hosts, optional ones, content-script and
  * web-accessible matches, external connections, CSP) is compared with the list below, in the source
