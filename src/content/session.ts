@@ -105,7 +105,8 @@ export class Session {
 
   /** The change each logged reply causes redraws the row's chip on the next pass. */
   private async logUnreadReplies(rows: readonly ThreadRow[], others: (people: readonly Person[]) => string[], now: number): Promise<void> {
-    for (const row of rows) {
+    // Only unread rows can imply a reply: the others are not looked up a second time in the pass.
+    for (const row of rows.filter((candidate) => candidate.unread)) {
       for (const request of unreadReplyTouches(row, this.cache.tracked(row.threadId, others(row.people)), now)) {
         if (this.unreadLogged.has(request.touchId)) continue;
         this.unreadLogged.add(request.touchId);

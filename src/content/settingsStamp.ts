@@ -1,4 +1,5 @@
 import type { Settings } from '../domain/settings';
+import { djb2 } from './djb2';
 
 const stamps = new WeakMap<Settings, string>();
 
@@ -12,10 +13,7 @@ export function settingsStamp(settings: Settings): string {
   let stamp = stamps.get(settings);
   if (stamp === undefined) {
     const { cardOpen: _view, ...drawn } = settings;
-    const text = JSON.stringify(drawn);
-    let hash = 5381; // djb2: enough to tell two settings records apart, not a security hash
-    for (let i = 0; i < text.length; i++) hash = ((hash << 5) + hash + text.charCodeAt(i)) | 0;
-    stamp = (hash >>> 0).toString(36);
+    stamp = djb2(JSON.stringify(drawn)).toString(36);
     stamps.set(settings, stamp);
   }
   return stamp;

@@ -1,6 +1,7 @@
 import type { Prospect } from '../domain/types';
 import { unreadReply } from '../domain/unreadReply';
 import type { LogTouchRequest } from '../messaging/protocol';
+import { djb2 } from './djb2';
 import type { ThreadRow } from './webmail/types';
 
 /**
@@ -38,7 +39,5 @@ export function unreadReplyTouches(row: ThreadRow, tracked: readonly Prospect[],
 /** A UUID-shaped id: the message id's 16 hex digits, then a 32-bit hash of the prospect id (djb2). */
 export function touchIdFor(messageId: string, prospectId: string): string {
   const message = messageId.padStart(16, '0');
-  let hash = 5381;
-  for (let i = 0; i < prospectId.length; i++) hash = ((hash << 5) + hash + prospectId.charCodeAt(i)) | 0;
-  return `${message.slice(0, 8)}-${message.slice(8, 12)}-${message.slice(12)}-8000-0000${(hash >>> 0).toString(16).padStart(8, '0')}`;
+  return `${message.slice(0, 8)}-${message.slice(8, 12)}-${message.slice(12)}-8000-0000${djb2(prospectId).toString(16).padStart(8, '0')}`;
 }
