@@ -6,7 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { ensureChromium } from './chromium.mjs';
 
 /** Section order in docs/benchmarks.md (by heading). */
-const ORDER = ['## Bundle sizes (dist/chrome, minified)', '## Gmail annotation', '## Reminders', '## Popup and due queries', '## Popup in Chromium and Firefox'];
+const ORDER = ['## Bundle sizes (dist/chrome, minified)', '## Gmail annotation', '## Reminders', '## Popup and due queries', '## Popup in Chromium and Firefox', '## Sync'];
 
 execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
 const chromium = ensureChromium();
