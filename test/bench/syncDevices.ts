@@ -153,8 +153,11 @@ export interface Device {
   readonly db: TouchbaseDB;
   readonly local: StoreSyncLocal;
   readonly client: CouchClient;
-  /** Replication runs until one moves nothing (a run stops after 50 pages either way); their reports. */
-  syncUntilSettled(): Promise<RunReport[]>;
+  /**
+   * Replication runs until one moves nothing (a run stops after 50 pages either way); their
+   * reports. More than `maxRuns` is an error: a device that never settles.
+   */
+  syncUntilSettled(maxRuns?: number): Promise<RunReport[]>;
 }
 
 let opened = 0;
@@ -180,13 +183,14 @@ export async function connectedDevice(target: CouchTarget, meter: Meter, now: ()
     db,
     local,
     client,
-    async syncUntilSettled() {
+    async syncUntilSettled(maxRuns = Infinity) {
       const reports: RunReport[] = [];
-      for (;;) {
+      while (reports.length < maxRuns) {
         const report = await replicate(client, local);
         reports.push(report);
         if (report.pulled + report.pushed === 0) return reports;
       }
+      throw new Error(`still moving records after ${maxRuns} runs: ${JSON.stringify(reports.map(({ pulled, pushed }) => ({ pulled, pushed })))}`);
     },
   };
 }
