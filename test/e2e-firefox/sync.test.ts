@@ -9,6 +9,8 @@
 // ext-permissions.js). It still refuses a request made outside a user gesture ("permissions.request
 // may only be called from a user input handler"), so the Connect button is clicked with trusted
 // input (WebDriver BiDi's input actions), as a rep clicks it; everything after is the product's path.
+// With the pref at its default (true) the click waits on the doorhanger and Options never shows the
+// connection: the test fails there.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../src/messaging/protocol';
