@@ -58,10 +58,10 @@ export const handlers: Handlers = {
     if (thread) await ctx.openThread(thread);
     return read({ opened: thread ? 'thread' : 'none' });
   },
-  'settings.update': async ({ settings }, { db }) => {
+  'settings.update': async ({ settings }, { db, now }) => {
     const checked = checkSettingsChange(await readSettings(db), settings);
     if (!checked.ok) throw new StoreError('invalid', checked.problem);
-    return { value: checked.value, changed: await writeSettings(db, checked.value), settingsChanged: true };
+    return { value: checked.value, changed: await writeSettings(db, checked.value, now), settingsChanged: true };
   },
   'settings.cardOpen': async ({ open }, { db }) => ({ value: await writeCardOpen(db, open), changed: [], settingsChanged: true }),
   'import.preview': (payload, ctx) => oneBulkJob(() => runImport(payload, ctx, false)),
