@@ -2,28 +2,12 @@ import { deriveProspect } from '../domain/derive';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { Touch } from '../domain/types';
 import type { TouchbaseDB } from './db';
-import { settingsIn, WRITE_STORES, type WriteTx } from './rederive';
+import type { WriteTx } from './rederive';
 import { SETTINGS_KEY } from './schema';
-import { noteSettingsWrite } from './syncSettings';
 
 /** The rep's settings, or the defaults until they change something. */
 export async function readSettings(db: TouchbaseDB): Promise<Settings> {
   return (await db.get('settings', SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
-}
-
-/**
- * Stores new settings and brings every prospect's due time in line with them, in one
- * transaction: a new reminder hour or working week is never half applied, and the change of each
- * synced field is stamped `now` and queued for sync with it. Returns the ids of the prospects
- * whose derived fields changed.
- */
-export async function writeSettings(db: TouchbaseDB, settings: Settings, now: number = Date.now()): Promise<string[]> {
-  const tx = db.transaction([...WRITE_STORES], 'readwrite');
-  await noteSettingsWrite(tx, await settingsIn(tx), settings, now);
-  await tx.objectStore('settings').put(settings, SETTINGS_KEY);
-  const changed = await rederiveAll(tx, settings);
-  await tx.done;
-  return changed;
 }
 
 /**

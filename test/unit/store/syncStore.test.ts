@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncedProspect, SyncedTouch } from '../../../src/domain/merge';
 import { createProspect, linkThread, updateProspect } from '../../../src/store/prospects';
-import { writeSettings, readSettings } from '../../../src/store/settings';
+import { readSettings } from '../../../src/store/settings';
+import { writeSettings } from '../../../src/store/settingsWrites';
 import { StoreSyncLocal } from '../../../src/store/syncLocal';
 import { logTouch } from '../../../src/store/touches';
 import { deleteAllData } from '../../../src/store/wipe';

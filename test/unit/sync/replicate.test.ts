@@ -19,7 +19,8 @@ import {
 } from '../../../src/domain/merge';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/domain/settings';
 import type { ProspectFields } from '../../../src/domain/types';
-import { readSettings, writeSettings } from '../../../src/store/settings';
+import { readSettings } from '../../../src/store/settings';
+import { writeSettings } from '../../../src/store/settingsWrites';
 import { StoreSyncLocal } from '../../../src/store/syncLocal';
 import { freshDB } from '../store/helpers';
 
