@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeBackup, parseBackup } from '../../../src/domain/backup';
+import { parseProspectsCsv } from '../../../src/domain/csv';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { editSettings, firstSyncedSettings, SYNCED_SETTINGS_FIELDS, type SyncedSettings } from '../../../src/domain/settingsSync';
-import { importBackup } from '../../../src/store/imports';
+import { importBackup, importCsv } from '../../../src/store/imports';
 import { createProspect } from '../../../src/store/prospects';
 import { readSettings, writeCardOpen } from '../../../src/store/settings';
 import { writeSettings } from '../../../src/store/settingsWrites';
@@ -61,6 +62,15 @@ describe('settings changes made here', () => {
     await importBackup(db, backup.value, true);
     expect(await db.getAllKeys('outbox')).toEqual(['settings']);
     expect((await syncedCopy(db)).fields.reminderHour.value).toBe(6);
+  });
+
+  it('queue the CSV stage choices an import remembers', async () => {
+    const db = await freshDB();
+    const file = parseProspectsCsv('Email,Stage\nana@acme.test,Open - Not Contacted\n', new Map(DEFAULT_SETTINGS.stages.map((stage) => [stage.id, stage.id])));
+    if (!file.ok) throw new Error(file.error);
+    await importCsv(db, file.value, { 'Open - Not Contacted': 'contacted' }, NOW, true);
+    expect(await db.getAllKeys('outbox')).toEqual(['prospect::ana@acme.test', 'settings']);
+    expect((await syncedCopy(db)).fields.csvStageNames.value).toEqual({ 'open - not contacted': 'contacted' });
   });
 
   it('keep the settings in the outbox when they changed after being read for a push', async () => {
