@@ -4,7 +4,8 @@ import type { CommandContext, CommandResult } from './commandContext';
 import { StoreError } from '../store/errors';
 import { createProspect, decideProspect, getProspect, linkThread, updateProspect } from '../store/prospects';
 import { lookupProspects } from '../store/queries';
-import { readSettings, writeCardOpen, writeSettings } from '../store/settings';
+import { readSettings, writeCardOpen } from '../store/settings';
+import { writeSettings } from '../store/settingsWrites';
 import { deleteAllData } from '../store/wipe';
 import { checkSettingsChange } from '../domain/settingsInput';
 import { runImport } from './imports';
@@ -58,10 +59,10 @@ export const handlers: Handlers = {
     if (thread) await ctx.openThread(thread);
     return read({ opened: thread ? 'thread' : 'none' });
   },
-  'settings.update': async ({ settings }, { db }) => {
+  'settings.update': async ({ settings }, { db, now }) => {
     const checked = checkSettingsChange(await readSettings(db), settings);
     if (!checked.ok) throw new StoreError('invalid', checked.problem);
-    return { value: checked.value, changed: await writeSettings(db, checked.value), settingsChanged: true };
+    return { value: checked.value, changed: await writeSettings(db, checked.value, now), settingsChanged: true };
   },
   'settings.cardOpen': async ({ open }, { db }) => ({ value: await writeCardOpen(db, open), changed: [], settingsChanged: true }),
   'import.preview': (payload, ctx) => oneBulkJob(() => runImport(payload, ctx, false)),

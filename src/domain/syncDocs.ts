@@ -1,6 +1,9 @@
 import { parseHlc, type HlcStamp } from './hlc';
 import { channel, direction, email, gmailId, mailbox, millis, prospectFieldChecks, prospectNotes, stageId, threadLinks, touchNote, touchSource } from './inputs';
 import { prospectSyncKey, SYNCED_FIELDS, type SyncedProspect, type SyncedTouch } from './merge';
+import { DEFAULT_SETTINGS } from './settings';
+import { checkSettingsChange } from './settingsInput';
+import { SYNCED_SETTINGS_FIELDS, syncedSettingsValues, type SyncedSettings, type SyncedSettingsField } from './settingsSync';
 import { arrayOf, bool, isPlainObject, nullable, object, refuse, str, type Check, type Result } from './validate';
 
 /**
@@ -75,6 +78,18 @@ const touchDocShape = object(
   ['messageId', 'threadId'],
 );
 
+/** The one settings document of a pipeline: settings are one record per store, as prospects' stages are. */
+export const SETTINGS_DOC_ID = 'settings';
+
+/** Any value: a settings register's value is checked with the whole record, below. */
+const anyValue: Check<unknown> = (value) => ({ ok: true, value });
+
+const settingsDocShape = object({
+  _id: str({ min: 1, max: 20, pattern: /^settings$/ }),
+  type: str({ min: 1, max: 20, pattern: /^settings$/ }),
+  fields: object(Object.fromEntries(SYNCED_SETTINGS_FIELDS.map((field) => [field, object({ value: anyValue, stamp })])) as Record<SyncedSettingsField, Check<{ value: unknown; stamp: HlcStamp }>>),
+});
+
 function withoutServerFields(doc: unknown): unknown {
   if (!isPlainObject(doc)) return doc;
   const copy: Record<string, unknown> = { ...doc };
@@ -113,4 +128,25 @@ export function touchFromDoc(doc: unknown): Result<SyncedTouch> {
   if (!checked.ok) return checked;
   const { _id, type: _type, ...rest } = checked.value;
   return { ok: true, value: { id: _id, ...rest } };
+}
+
+export function settingsToDoc(settings: SyncedSettings): Record<string, unknown> {
+  return { _id: SETTINGS_DOC_ID, type: 'settings', fields: settings.fields };
+}
+
+/**
+ * The values are checked as one settings record, by the same rules as the options page and a
+ * backup: the same stages as every pipeline (renamed, recoloured or reordered at most), ranges,
+ * no markup. The device's own fields are not in the document; any value passes for them here.
+ */
+export function settingsFromDoc(doc: unknown): Result<SyncedSettings> {
+  const checked = settingsDocShape(withoutServerFields(doc), '');
+  if (!checked.ok) return checked;
+  const { fields } = checked.value;
+  const candidate = Object.fromEntries(SYNCED_SETTINGS_FIELDS.map((field) => [field, fields[field].value]));
+  const values = checkSettingsChange(DEFAULT_SETTINGS, { ...candidate, notificationsEnabled: DEFAULT_SETTINGS.notificationsEnabled });
+  if (!values.ok) return values;
+  const normalised = syncedSettingsValues(values.value);
+  const registers = Object.fromEntries(SYNCED_SETTINGS_FIELDS.map((field) => [field, { value: normalised[field], stamp: fields[field].stamp }]));
+  return { ok: true, value: { fields: registers as unknown as SyncedSettings['fields'] } };
 }

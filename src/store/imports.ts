@@ -6,6 +6,7 @@ import type { Prospect } from '../domain/types';
 import type { TouchbaseDB } from './db';
 import { StoreError } from './errors';
 import { settingsIn, WRITE_STORES, type WriteTx } from './rederive';
+import { noteSettingsWrite } from './syncSettings';
 import { noteProspectWrite, noteTouchWrite, putEdited } from './syncWrites';
 import { SETTINGS_KEY } from './schema';
 import { withPatch } from './prospects';
@@ -113,7 +114,12 @@ export function importBackup(db: TouchbaseDB, backup: Backup, apply: boolean, pr
     }
     const current = await settingsIn(tx);
     const settingsChange = same(current, backup.settings) ? 'unchanged' : 'replaced';
-    if (settingsChange === 'replaced') await tx.objectStore('settings').put(backup.settings, SETTINGS_KEY);
+    if (settingsChange === 'replaced') {
+      // Stamped at the export, like a restored prospect at its last edit; the clock still puts it
+      // after every edit this device has seen.
+      await noteSettingsWrite(tx, current, backup.settings, Date.parse(backup.exportedAt) || 0);
+      await tx.objectStore('settings').put(backup.settings, SETTINGS_KEY);
+    }
     const changed = await rederiveAll(tx, backup.settings);
     return { prospects: counts, touches: { new: added, unchanged: backup.touches.length - added }, settings: settingsChange, stages: [], changed: [...new Set([...changed, ...storedId.values()])] };
   });
@@ -163,7 +169,9 @@ export function importCsv(db: TouchbaseDB, file: CsvFile, chosen: Readonly<Recor
     }
     const remembered = { ...settings.csvStageNames, ...Object.fromEntries(stageOf) };
     if (stages.length > 0 && !same(remembered, settings.csvStageNames ?? {})) {
-      await tx.objectStore('settings').put({ ...settings, csvStageNames: remembered }, SETTINGS_KEY);
+      const withChoices = { ...settings, csvStageNames: remembered };
+      await noteSettingsWrite(tx, settings, withChoices, now);
+      await tx.objectStore('settings').put(withChoices, SETTINGS_KEY);
     }
     return { prospects: counts, touches: { new: 0, unchanged: 0 }, settings: 'none', stages, changed };
   });

@@ -69,7 +69,8 @@ export interface TouchbaseSchema extends DBSchema {
   };
   /**
    * (v4) This device's sync bookkeeping, keyed by SYNC_KEYS: device id, clock, pull checkpoint,
-   * connection (with the password: this device only, never in a backup, never synced) and state.
+   * connection (with the password: this device only, never in a backup, never synced), state,
+   * and the synced copy of the settings.
    */
   sync: {
     key: string;
@@ -84,9 +85,17 @@ export interface SyncProspectEntry {
   readonly synced: SyncedProspect;
 }
 
-export type OutboxEntry = { readonly kind: 'prospect'; readonly key: string } | { readonly kind: 'touch'; readonly localId: string };
+export type OutboxEntry =
+  | { readonly kind: 'prospect'; readonly key: string }
+  | { readonly kind: 'touch'; readonly localId: string }
+  | { readonly kind: 'settings' };
 
-export const SYNC_KEYS = { device: 'device', clock: 'clock', checkpoint: 'checkpoint', connection: 'connection', state: 'state' } as const;
+/**
+ * Keys of the `sync` store. `settings` holds the synced copy of the rep's settings (each synced
+ * field with the clock of its last edit; src/domain/settingsSync.ts): no new store, so no schema
+ * version.
+ */
+export const SYNC_KEYS = { device: 'device', clock: 'clock', checkpoint: 'checkpoint', connection: 'connection', state: 'state', settings: 'settings' } as const;
 
 
 export const SETTINGS_KEY = 'settings';

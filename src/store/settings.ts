@@ -2,7 +2,7 @@ import { deriveProspect } from '../domain/derive';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { Touch } from '../domain/types';
 import type { TouchbaseDB } from './db';
-import { WRITE_STORES, type WriteTx } from './rederive';
+import type { WriteTx } from './rederive';
 import { SETTINGS_KEY } from './schema';
 
 /** The rep's settings, or the defaults until they change something. */
@@ -11,21 +11,9 @@ export async function readSettings(db: TouchbaseDB): Promise<Settings> {
 }
 
 /**
- * Stores new settings and brings every prospect's due time in line with them, in one
- * transaction: a new reminder hour or working week is never half applied. Returns the ids of the
- * prospects whose derived fields changed.
- */
-export async function writeSettings(db: TouchbaseDB, settings: Settings): Promise<string[]> {
-  const tx = db.transaction([...WRITE_STORES], 'readwrite');
-  await tx.objectStore('settings').put(settings, SETTINGS_KEY);
-  const changed = await rederiveAll(tx, settings);
-  await tx.done;
-  return changed;
-}
-
-/**
  * Keeps the thread card open or compact. Only the settings record is written: no due time depends
- * on how the card is drawn, so no prospect is re-derived.
+ * on how the card is drawn, so no prospect is re-derived, and the card's state is this device's
+ * (DEVICE_SETTINGS_FIELDS), so nothing is queued for sync.
  */
 export async function writeCardOpen(db: TouchbaseDB, open: boolean): Promise<Settings> {
   const tx = db.transaction('settings', 'readwrite');

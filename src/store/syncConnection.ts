@@ -3,7 +3,8 @@ import type { SyncTarget } from '../domain/syncTarget';
 import type { Millis } from '../domain/types';
 import type { TouchbaseDB } from './db';
 import { SYNC_KEYS } from './schema';
-import { WRITE_STORES } from './rederive';
+import { settingsIn, WRITE_STORES } from './rederive';
+import { queueSettings } from './syncSettings';
 import { queueEverything } from './syncWrites';
 
 /**
@@ -49,6 +50,7 @@ export async function saveConnection(db: TouchbaseDB, connection: SyncConnection
     await sync.put('0', SYNC_KEYS.checkpoint);
     await sync.put(connection.databaseUrl, SYNCED_WITH);
     await queueEverything(tx);
+    await queueSettings(tx, await settingsIn(tx));
   }
   await sync.put(connection, SYNC_KEYS.connection);
   await sync.put(NEVER_RAN, SYNC_KEYS.state);

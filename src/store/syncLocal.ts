@@ -1,11 +1,14 @@
 import { isDeleted, lastEditStamp, mergeProspects, mergeTouches, type SyncedProspect, type SyncedTouch } from '../domain/merge';
 import type { Settings } from '../domain/settings';
+import { sameValue, type SyncedSettings } from '../domain/settingsSync';
+import { SETTINGS_DOC_ID } from '../domain/syncDocs';
 import type { Touch } from '../domain/types';
 import type { TouchbaseDB } from './db';
 import { rederiveAndPut, settingsIn, touchRangeOf, WRITE_STORES, type WriteTx } from './rederive';
 import { SYNC_KEYS } from './schema';
-import { sameRecord } from './settings';
+import { rederiveAll, sameRecord } from './settings';
 import { localFromSynced, localTouchId, touchFromSynced, touchToSynced } from './syncRecords';
+import { applyPulledSettings, isSyncedSettings } from './syncSettings';
 import { receiveStamp } from './syncWrites';
 
 /**
@@ -28,11 +31,17 @@ export class StoreSyncLocal {
     return typeof stored === 'string' ? stored : '0';
   }
 
-  async applyPulled(prospects: readonly SyncedProspect[], touches: readonly SyncedTouch[], checkpoint: string): Promise<void> {
+  async applyPulled(prospects: readonly SyncedProspect[], touches: readonly SyncedTouch[], checkpoint: string, pulledSettings?: SyncedSettings): Promise<void> {
     const tx = this.db.transaction([...WRITE_STORES], 'readwrite');
     const now = this.now();
     const touched = new Set<string>();
-    const settings = await settingsIn(tx);
+    let settings = await settingsIn(tx);
+    const changedSettings = pulledSettings === undefined ? null : await applyPulledSettings(tx, pulledSettings, settings, now);
+    if (changedSettings !== null) {
+      // New working days, cadences or stop rules move due times: every prospect, as an options save does.
+      settings = changedSettings;
+      for (const id of await rederiveAll(tx, settings)) touched.add(id);
+    }
     for (const pulled of prospects) await this.applyProspect(tx, pulled, now, settings, touched);
     for (const pulled of touches) await applyTouch(tx, pulled, touched);
     for (const id of touched) {
@@ -73,12 +82,19 @@ export class StoreSyncLocal {
     }
   }
 
-  async outbox(limit: number): Promise<{ prospects: SyncedProspect[]; touches: SyncedTouch[] }> {
-    const tx = this.db.transaction(['outbox', 'syncProspects', 'touches'], 'readwrite');
+  async outbox(limit: number): Promise<{ prospects: SyncedProspect[]; touches: SyncedTouch[]; settings?: SyncedSettings }> {
+    const tx = this.db.transaction(['outbox', 'syncProspects', 'touches', 'sync'], 'readwrite');
     const prospects: SyncedProspect[] = [];
     const touches: SyncedTouch[] = [];
+    let settings: SyncedSettings | undefined;
     for (let cursor = await tx.objectStore('outbox').openCursor(); cursor && prospects.length + touches.length < limit; cursor = await cursor.continue()) {
       const entry = cursor.value;
+      if (entry.kind === 'settings') {
+        const held = await tx.objectStore('sync').get(SYNC_KEYS.settings);
+        if (isSyncedSettings(held)) settings = held;
+        else await cursor.delete();
+        continue;
+      }
       if (entry.kind === 'prospect') {
         const held = await tx.objectStore('syncProspects').get(entry.key);
         if (held !== undefined) prospects.push(held.synced);
@@ -92,11 +108,16 @@ export class StoreSyncLocal {
       else touches.push(touchToSynced(touch, owner.synced));
     }
     await tx.done;
-    return { prospects, touches };
+    return settings === undefined ? { prospects, touches } : { prospects, touches, settings };
   }
 
-  async pushed(prospects: readonly SyncedProspect[], touches: readonly SyncedTouch[]): Promise<void> {
-    const tx = this.db.transaction(['outbox', 'syncProspects'], 'readwrite');
+  async pushed(prospects: readonly SyncedProspect[], touches: readonly SyncedTouch[], settings?: SyncedSettings): Promise<void> {
+    const tx = this.db.transaction(['outbox', 'syncProspects', 'sync'], 'readwrite');
+    if (settings !== undefined) {
+      const held = await tx.objectStore('sync').get(SYNC_KEYS.settings);
+      // Changed (or merged with a pull) since it was read: it goes again with the next push.
+      if (!isSyncedSettings(held) || sameValue(held, settings)) await tx.objectStore('outbox').delete(SETTINGS_DOC_ID);
+    }
     for (const prospect of prospects) {
       const held = await tx.objectStore('syncProspects').get(prospect.key);
       // Edited (or merged with a pull) since it was read: it goes again with the next push.

@@ -48,6 +48,11 @@ async function advance(tx: WriteTx, next: (state: { readonly device: string; clo
   return stamp;
 }
 
+/** This device's id, as the transaction sees it. */
+export async function deviceIn(tx: WriteTx): Promise<string> {
+  return (await clockOf(tx)).device;
+}
+
 /** The stamp of an edit made now on this device; the clock moves with it in the same transaction. */
 export function nextStamp(tx: WriteTx, now: number): Promise<HlcStamp> {
   return advance(tx, ({ clock, device }) => tick(clock, now, device));

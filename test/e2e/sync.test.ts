@@ -177,4 +177,23 @@ describe('sync between two profiles', () => {
       expect(await readTouches(profile.options)).toHaveLength(1);
     }
   }, 60_000);
+
+  it('a setting saved in one profile’s options page shows in the other’s after sync; notifications stay each profile’s own', async () => {
+    const remindAt = (page: Page) => page.getByRole('combobox', { name: 'Remind me at' });
+    const notifications = (page: Page) => page.getByRole('checkbox', { name: 'Show desktop notifications' });
+    await a.options.reload();
+    await remindAt(a.options).selectOption('7');
+    await notifications(a.options).uncheck();
+    await a.options.getByRole('button', { name: 'Save changes' }).click();
+    await a.options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await until(a, settled, 'profile A pushing its settings');
+    expect(settled(await command(b.options, 'sync.now', {}))).toBe(true);
+
+    await b.options.reload();
+    await expect.poll(() => remindAt(b.options).inputValue()).toBe('7');
+    expect(await notifications(b.options).isChecked()).toBe(true);
+    // Ann's next follow-up in profile B moved to the pulled reminder hour when the pull was applied.
+    const ann = (await readProspects(b.options)).find((p) => p.email === 'ann@client.test')!;
+    expect(new Date(ann.dueAt!).getHours()).toBe(7);
+  }, 40_000);
 });

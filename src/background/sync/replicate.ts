@@ -1,6 +1,7 @@
 import { mergeProspects, mergeTouches, type SyncedProspect, type SyncedTouch } from '../../domain/merge';
 import type { Problem } from '../../domain/problems';
-import { prospectFromDoc, prospectToDoc, touchFromDoc, touchToDoc } from '../../domain/syncDocs';
+import { mergeSettings, type SyncedSettings } from '../../domain/settingsSync';
+import { prospectFromDoc, prospectToDoc, SETTINGS_DOC_ID, settingsFromDoc, settingsToDoc, touchFromDoc, touchToDoc } from '../../domain/syncDocs';
 import { CouchError, type CouchClient } from './couch';
 
 /**
@@ -14,12 +15,15 @@ import { CouchError, type CouchClient } from './couch';
 export interface SyncLocal {
   /** The server sequence the last applied pull page ended at; '0' before the first pull. */
   checkpoint(): Promise<string>;
-  /** Merges a pulled page into the store (derived fields recomputed) and moves the checkpoint with it. */
-  applyPulled(prospects: readonly SyncedProspect[], touches: readonly SyncedTouch[], checkpoint: string): Promise<void>;
-  /** Up to `limit` records changed here and not yet pushed. */
-  outbox(limit: number): Promise<{ readonly prospects: readonly SyncedProspect[]; readonly touches: readonly SyncedTouch[] }>;
+  /**
+   * Merges a pulled page into the store (derived fields recomputed, with the merged settings when
+   * the page brought settings) and moves the checkpoint with it.
+   */
+  applyPulled(prospects: readonly SyncedProspect[], touches: readonly SyncedTouch[], checkpoint: string, settings?: SyncedSettings): Promise<void>;
+  /** Up to `limit` records changed here and not yet pushed, and the settings if they changed too. */
+  outbox(limit: number): Promise<{ readonly prospects: readonly SyncedProspect[]; readonly touches: readonly SyncedTouch[]; readonly settings?: SyncedSettings }>;
   /** These were pushed as they were read from the outbox; a record edited since stays in it. */
-  pushed(prospects: readonly SyncedProspect[], touches: readonly SyncedTouch[]): Promise<void>;
+  pushed(prospects: readonly SyncedProspect[], touches: readonly SyncedTouch[], settings?: SyncedSettings): Promise<void>;
 }
 
 export interface RunReport {
@@ -43,9 +47,14 @@ export async function replicate(client: CouchClient, local: SyncLocal, pageSize 
     const { changes, lastSeq } = await client.changes(since, pageSize);
     const prospects: SyncedProspect[] = [];
     const touches: SyncedTouch[] = [];
+    let settings: SyncedSettings | undefined;
     for (const { id, doc } of changes) {
       if (id.startsWith('_design/')) continue;
-      if (id.startsWith('prospect:')) {
+      if (id === SETTINGS_DOC_ID) {
+        const read = settingsFromDoc(doc);
+        if (read.ok) settings = settings === undefined ? read.value : mergeSettings(settings, read.value);
+        else refused.push({ id, problem: read.problem });
+      } else if (id.startsWith('prospect:')) {
         const read = prospectFromDoc(doc);
         if (read.ok) prospects.push(read.value);
         else refused.push({ id, problem: read.problem });
@@ -58,8 +67,8 @@ export async function replicate(client: CouchClient, local: SyncLocal, pageSize 
       }
     }
     if (changes.length === 0 && lastSeq === since) break;
-    await local.applyPulled(prospects, touches, lastSeq);
-    pulled += prospects.length + touches.length;
+    await local.applyPulled(prospects, touches, lastSeq, settings);
+    pulled += prospects.length + touches.length + (settings === undefined ? 0 : 1);
     if (changes.length < pageSize) break;
   }
 
@@ -67,13 +76,14 @@ export async function replicate(client: CouchClient, local: SyncLocal, pageSize 
   let waiting = 0;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const batch = await local.outbox(pageSize);
-    if (batch.prospects.length + batch.touches.length === 0) break;
-    const outcome = await pushBatch(client, batch.prospects, batch.touches);
-    pushed += outcome.prospects.length + outcome.touches.length;
+    if (batch.prospects.length + batch.touches.length === 0 && batch.settings === undefined) break;
+    const outcome = await pushBatch(client, batch.prospects, batch.touches, batch.settings);
+    const through = outcome.prospects.length + outcome.touches.length + (outcome.settings === undefined ? 0 : 1);
+    pushed += through;
     waiting += outcome.waiting;
-    await local.pushed(outcome.prospects, outcome.touches);
+    await local.pushed(outcome.prospects, outcome.touches, outcome.settings);
     // Nothing went through: what is left waits for the next run rather than spinning here.
-    if (outcome.prospects.length + outcome.touches.length === 0) break;
+    if (through === 0) break;
   }
   return { pulled, pushed, refused, waiting };
 }
@@ -81,6 +91,7 @@ export async function replicate(client: CouchClient, local: SyncLocal, pageSize 
 interface PushOutcome {
   readonly prospects: SyncedProspect[];
   readonly touches: SyncedTouch[];
+  readonly settings?: SyncedSettings;
   readonly waiting: number;
 }
 
@@ -89,8 +100,8 @@ interface PushOutcome {
  * server's revision. Another device writing in between makes a conflict: the record stays in
  * the outbox and the next run merges again (nothing is overwritten blind).
  */
-async function pushBatch(client: CouchClient, prospects: readonly SyncedProspect[], touches: readonly SyncedTouch[]): Promise<PushOutcome> {
-  const ids = [...prospects.map((p) => p.key), ...touches.map((t) => t.id)];
+async function pushBatch(client: CouchClient, prospects: readonly SyncedProspect[], touches: readonly SyncedTouch[], settings: SyncedSettings | undefined): Promise<PushOutcome> {
+  const ids = [...prospects.map((p) => p.key), ...touches.map((t) => t.id), ...(settings === undefined ? [] : [SETTINGS_DOC_ID])];
   const remote = await client.read(ids);
   const docs: Record<string, unknown>[] = [];
   for (const prospect of prospects) {
@@ -106,6 +117,11 @@ async function pushBatch(client: CouchClient, prospects: readonly SyncedProspect
     const merged = theirs?.ok ? (mergeTouches([touch], [theirs.value])[0] ?? touch) : touch;
     docs.push(withRevision(touchToDoc(merged), current));
   }
+  if (settings !== undefined) {
+    const current = remote.get(SETTINGS_DOC_ID);
+    const theirs = current === undefined ? null : settingsFromDoc(current);
+    docs.push(withRevision(settingsToDoc(theirs?.ok ? mergeSettings(settings, theirs.value) : settings), current));
+  }
   if (docs.length === 0) return { prospects: [], touches: [], waiting: 0 };
   const outcomes = await client.write(docs);
   const done = new Set(outcomes.filter((outcome) => 'rev' in outcome).map((outcome) => outcome.id));
@@ -114,6 +130,7 @@ async function pushBatch(client: CouchClient, prospects: readonly SyncedProspect
   return {
     prospects: prospects.filter((p) => done.has(p.key)),
     touches: touches.filter((t) => done.has(t.id)),
+    ...(settings !== undefined && done.has(SETTINGS_DOC_ID) ? { settings } : {}),
     waiting: ids.length - done.size,
   };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeBackup, parseBackup, type Backup } from '../../../src/domain/backup';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { importBackup } from '../../../src/store/imports';
-import { readSettings, sameRecord, writeSettings } from '../../../src/store/settings';
+import { readSettings, sameRecord } from '../../../src/store/settings';
+import { writeSettings } from '../../../src/store/settingsWrites';
 import { deleteAllData } from '../../../src/store/wipe';
 import { dump, seedPipeline } from './backupFixture';
 import { freshDB, NOW } from './helpers';
@@ -22,7 +23,7 @@ describe('backup and restore', () => {
   it('round-trips into an empty profile field for field', async () => {
     const source = await freshDB();
     await seedPipeline(source);
-    await writeSettings(source, { ...DEFAULT_SETTINGS, reminderHour: 8, workingDays: [0, 1, 2, 3, 4] });
+    await writeSettings(source, { ...DEFAULT_SETTINGS, reminderHour: 8, workingDays: [0, 1, 2, 3, 4] }, NOW);
     const text = await exportText(source);
     const target = await freshDB();
     const summary = await importBackup(target, parsed(text), true);
@@ -70,7 +71,7 @@ describe('backup and restore', () => {
     const backup = parsed(await exportText(source));
     const target = await freshDB();
     await importBackup(target, backup, true);
-    await writeSettings(target, { ...DEFAULT_SETTINGS, reminderHour: 7 });
+    await writeSettings(target, { ...DEFAULT_SETTINGS, reminderHour: 7 }, NOW);
     const before = await dump(target);
     // New records first, then one whose id is taken by another address here.
     const clash: Backup = {

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { StoreError } from '../../../src/store/errors';
 import { createProspect, decideProspect, linkThread, updateProspect } from '../../../src/store/prospects';
 import { dueWindowHead, lookupProspects, prospectsDueBy } from '../../../src/store/queries';
-import { writeSettings } from '../../../src/store/settings';
+import { writeSettings } from '../../../src/store/settingsWrites';
 import { DAY, NOW, freshDB } from './helpers';
 
 const base = { email: 'ana@acme.test', mailbox: 'rep@example.com', name: 'Ana', company: 'Acme' };
@@ -86,7 +86,7 @@ describe('prospects in the store', () => {
     expect(head.truncated).toBe(true);
     expect(head.current.map((p) => p.email)).toEqual(['p3@x.test', 'p4@x.test']);
     expect(head.settings).toEqual(DEFAULT_SETTINGS);
-    await writeSettings(db, { ...DEFAULT_SETTINGS, reminderHour: 7 });
+    await writeSettings(db, { ...DEFAULT_SETTINGS, reminderHour: 7 }, NOW);
     expect((await dueWindowHead(db, NOW - 0.2 * DAY, NOW + 7 * DAY, 2)).settings.reminderHour).toBe(7);
     expect((await dueWindowHead(db, NOW - 0.2 * DAY, NOW + 7 * DAY, 3)).truncated).toBe(true);
     expect((await dueWindowHead(db, NOW - 0.2 * DAY, NOW + 7 * DAY, 4)).truncated).toBe(false);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { createProspect } from '../../../src/store/prospects';
-import { readSettings, writeSettings } from '../../../src/store/settings';
+import { readSettings } from '../../../src/store/settings';
+import { writeSettings } from '../../../src/store/settingsWrites';
 import { DAY, NOW, freshDB } from './helpers';
 
 describe('writing settings', () => {
@@ -10,13 +11,13 @@ describe('writing settings', () => {
     const ana = await createProspect(db, { email: 'ana@x.test', mailbox: '' }, NOW - 3 * DAY);
     const won = await createProspect(db, { email: 'wo@x.test', mailbox: '', stageId: 'won' }, NOW - 3 * DAY);
     const later = { ...DEFAULT_SETTINGS, reminderHour: 15 };
-    const changed = await writeSettings(db, later);
+    const changed = await writeSettings(db, later, NOW);
     expect(await readSettings(db)).toEqual(later);
     const after = await db.get('prospects', ana.id);
     expect(new Date(after!.dueAt!).getHours()).toBe(15);
     expect(new Date(ana.dueAt!).getHours()).toBe(9);
     expect(changed).toContain(ana.id);
     expect(changed).toContain(won.id);
-    expect(await writeSettings(db, later)).toEqual([]); // nothing to recompute the second time
+    expect(await writeSettings(db, later, NOW)).toEqual([]); // nothing to recompute the second time
   });
 });

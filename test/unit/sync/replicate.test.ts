@@ -17,7 +17,12 @@ import {
   type SyncedProspect,
   type SyncedTouch,
 } from '../../../src/domain/merge';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/domain/settings';
 import type { ProspectFields } from '../../../src/domain/types';
+import { readSettings } from '../../../src/store/settings';
+import { writeSettings } from '../../../src/store/settingsWrites';
+import { StoreSyncLocal } from '../../../src/store/syncLocal';
+import { freshDB } from '../store/helpers';
 
 /**
  * Replication against a CouchDB-protocol server (pouchdb-server, in memory, on 127.0.0.1),
@@ -283,5 +288,41 @@ describe('replication through a CouchDB-protocol server', () => {
     await expect(replicate(garbage, laptop)).rejects.toMatchObject({ failure: 'badAnswer' });
     expect(laptop.waiting).toBe(1);
     expect(await laptop.checkpoint()).toBe('0');
+  });
+});
+
+describe('settings through a CouchDB-protocol server', () => {
+  it('merge settings edited on two devices offline: different fields both stay, the later edit of the same field wins, device fields stay put', async () => {
+    const client = new CouchClient(await newDatabase());
+    const HOUR = 3_600_000;
+    const laptopDb = await freshDB();
+    const desktopDb = await freshDB();
+    // Each device's store with its own clock; the desktop's runs ten minutes behind.
+    const laptop = new StoreSyncLocal(laptopDb, () => T0 + 3 * HOUR);
+    const desktop = new StoreSyncLocal(desktopDb, () => T0 + 3 * HOUR - 600_000);
+    const edit = async (db: typeof laptopDb, change: Partial<Settings>, at: number) => writeSettings(db, { ...(await readSettings(db)), ...change }, at);
+
+    await edit(desktopDb, { notificationsEnabled: false }, T0);
+    await edit(laptopDb, { reminderHour: 8 }, T0 + HOUR);
+    await edit(desktopDb, { workingDays: [0, 1, 2, 3, 4] }, T0 + HOUR - 600_000);
+    // The same field on both: the laptop's edit is the later one, the desktop's clock being behind.
+    await edit(desktopDb, { stopAfterTouches: 9 }, T0 + 2 * HOUR - 600_000);
+    await edit(laptopDb, { stopAfterTouches: 4 }, T0 + 2 * HOUR);
+
+    await replicate(client, laptop, 2);
+    await replicate(client, desktop, 2);
+    await replicate(client, laptop, 2);
+
+    const rep: Settings = { ...DEFAULT_SETTINGS, reminderHour: 8, workingDays: [0, 1, 2, 3, 4], stopAfterTouches: 4 };
+    expect(await readSettings(laptopDb)).toEqual(rep);
+    expect(await readSettings(desktopDb)).toEqual({ ...rep, notificationsEnabled: false });
+    expect([await laptopDb.count('outbox'), await desktopDb.count('outbox')]).toEqual([0, 0]);
+
+    // One more round changes nothing.
+    const before = [await laptopDb.get('sync', 'settings'), await desktopDb.get('sync', 'settings')];
+    await replicate(client, desktop, 2);
+    await replicate(client, laptop, 2);
+    expect([await laptopDb.get('sync', 'settings'), await desktopDb.get('sync', 'settings')]).toEqual(before);
+    expect(before[0]).toEqual(before[1]);
   });
 });
