@@ -205,7 +205,7 @@ function valueFor(field: EditedField): unknown {
   return `${field} ${uniqueText}`;
 }
 
-async function runStep(current: Step, sims: SimDevice[], model: Model, target: CouchTarget, frozen: Set<string>): Promise<void> {
+async function runStep(current: Step, sims: SimDevice[], model: Model, target: CouchTarget): Promise<void> {
   if (current.kind === 'deleteTouch') {
     const touches = (await serverDocs(target)).filter((doc) => doc['type'] === 'touch' && doc['deleted'] === false);
     const chosen = touches[current.pick % Math.max(1, touches.length)];
@@ -217,13 +217,12 @@ async function runStep(current: Step, sims: SimDevice[], model: Model, target: C
   if (current.kind === 'deleteProspect') {
     const email = ADDRESSES[current.who]!;
     const doc = (await serverDocs(target)).find((d) => d['_id'] === keyOf(email));
-    if (doc === undefined || frozen.has(email)) return;
+    if (doc === undefined) return;
+    // Devices that have not pulled the delete go on editing it and logging touches: their edits
+    // are earlier than the delete, so it stays deleted (the tombstone rule).
     const stamp = otherWriterStamp();
     await putOnServer(target, { ...doc, deletedAt: stamp });
     modelOf(model, email).deleteStamp = stamp;
-    // The test leaves a deleted prospect alone afterwards: what a device does with a record that
-    // went while it was editing it offline is the tombstone rule, proved in syncStore.test.ts.
-    frozen.add(email);
     return;
   }
   if (current.kind === 'syncTogether') {
@@ -237,7 +236,12 @@ async function runStep(current: Step, sims: SimDevice[], model: Model, target: C
     return;
   }
   const email = ADDRESSES[current.who]!;
-  if (frozen.has(email)) return;
+  // Not covered: adding again an address deleted on the server. A device that pulled the delete
+  // does not move its clock past the delete's stamp (only past the last edit), so a prospect
+  // added again there while the deleting clock is ahead keeps its record here and is gone
+  // everywhere else; and a prospect brought back does not bring back the touches the delete
+  // removed. Both wait for a delete command of Touchbase's own (seed -1859467832 shows the first).
+  if (current.kind === 'create' && modelOf(model, email).deleteStamp !== null) return;
   const seen = await stampsHeld(sim, email);
   const existing = await localProspect(sim, email);
   if (current.kind === 'create') {
@@ -381,9 +385,8 @@ describe('replication with devices, skewed clocks and a bad network, against a C
         const target = await server.newDatabase();
         const sims = await Promise.all(Array.from({ length: devices }, (_, index) => newDevice(index, skews[index]!)));
         const model: Model = { prospects: new Map(), touches: new Map() };
-        const frozen = new Set<string>();
         try {
-          for (const current of steps) await runStep(current, sims, model, target, frozen);
+          for (const current of steps) await runStep(current, sims, model, target);
           await syncUntilQuiet(sims, target);
 
           const first = await shownOn(sims[0]!);
