@@ -68,6 +68,7 @@ export const PROBLEMS = {
   syncServerError: 'the sync server reported an error: changes wait on this computer',
   syncBadAnswer: 'the server did not answer like CouchDB: nothing was changed',
   syncNoPermission: 'the browser has not allowed Touchbase to contact this server',
+  syncWritesRefused: 'the sync server did not take $COUNT$ changes: they wait on this computer for the next sync',
   badCurrency: '"$TEXT$" is not a currency code: use its three letters, like EUR or USD',
   notProvisional: 'touch $ID$ is not a send awaiting its message in this mailbox',
 } as const satisfies Record<string, string>;

@@ -1,6 +1,6 @@
 import { parseHlc, type HlcStamp } from './hlc';
 import { channel, direction, email, gmailId, mailbox, millis, prospectFieldChecks, prospectNotes, stageId, threadLinks, touchNote, touchSource } from './inputs';
-import { prospectSyncKey, SYNCED_FIELDS, type SyncedProspect, type SyncedTouch } from './merge';
+import { gmailTouchSyncId, prospectSyncKey, SYNCED_FIELDS, type SyncedProspect, type SyncedTouch } from './merge';
 import { DEFAULT_SETTINGS } from './settings';
 import { checkSettingsChange } from './settingsInput';
 import { SYNCED_SETTINGS_FIELDS, syncedSettingsValues, type SyncedSettings, type SyncedSettingsField } from './settingsSync';
@@ -97,12 +97,31 @@ function withoutServerFields(doc: unknown): unknown {
   return copy;
 }
 
-/** The key a prospect document must carry: its mailbox, then an address (the one it was created with). */
-function keyMatchesMailbox(id: string, ownMailbox: string): boolean {
+/**
+ * The key a prospect document must carry: its own mailbox and its own address (an address is
+ * never edited, so it is the one the prospect was created with). A document cannot land on
+ * another prospect by naming it in its `_id`.
+ */
+function keyMatchesOwnFields(id: string, ownMailbox: string, ownEmail: string): boolean {
   const prefix = prospectSyncKey(ownMailbox, '');
   if (!id.startsWith(prefix)) return false;
   const address = id.slice(prefix.length);
-  return email(address, '_id').ok && prospectSyncKey(ownMailbox, address) === id;
+  return email(address, '_id').ok && prospectSyncKey(ownMailbox, address) === id && prospectSyncKey(ownMailbox, ownEmail) === id;
+}
+
+const GMAIL_TOUCH_ID = /^touch:[^:]*:gmail:/;
+
+/**
+ * A touch of a Gmail message is named by its prospect's mailbox, the message and the prospect's
+ * address; any other touch by an id of its own that does not look like one. So a document cannot
+ * take the name of another prospect's message.
+ */
+function touchIdMatchesOwnFields(id: string, prospectKey: string, messageId: string | undefined): boolean {
+  if (messageId === undefined) return !GMAIL_TOUCH_ID.test(id);
+  const owner = prospectKey.slice('prospect:'.length);
+  const split = owner.indexOf(':');
+  if (split < 0) return false;
+  return id === `${gmailTouchSyncId(owner.slice(0, split), messageId)}:${owner.slice(split + 1)}`;
 }
 
 export function prospectToDoc(prospect: SyncedProspect): Record<string, unknown> {
@@ -114,7 +133,7 @@ export function prospectFromDoc(doc: unknown): Result<SyncedProspect> {
   const checked = prospectDocShape(withoutServerFields(doc), '');
   if (!checked.ok) return checked;
   const { _id, type: _type, ...rest } = checked.value;
-  if (!keyMatchesMailbox(_id, rest.mailbox)) return refuse('_id', 'badFormat');
+  if (!keyMatchesOwnFields(_id, rest.mailbox, rest.fields.email.value)) return refuse('_id', 'badFormat');
   return { ok: true, value: { key: _id, ...rest } };
 }
 
@@ -127,6 +146,7 @@ export function touchFromDoc(doc: unknown): Result<SyncedTouch> {
   const checked = touchDocShape(withoutServerFields(doc), '');
   if (!checked.ok) return checked;
   const { _id, type: _type, ...rest } = checked.value;
+  if (!touchIdMatchesOwnFields(_id, rest.prospectKey, rest.messageId)) return refuse('_id', 'badFormat');
   return { ok: true, value: { id: _id, ...rest } };
 }
 

@@ -122,6 +122,8 @@ export interface SyncStatus {
   readonly lastError: Problem | null;
   /** Changes made here that the server does not have yet. */
   readonly waiting: number;
+  /** Server documents the checks refused (never applied), oldest first, with why. */
+  readonly refused: readonly { readonly id: string; readonly problem: Problem }[];
 }
 
 export type ImportKind = 'backup' | 'csv';

@@ -6,6 +6,7 @@ import { readSyncTarget } from '../domain/syncTarget';
 import type { SyncStatus } from '../messaging/protocol';
 import { t, uiLanguage } from '../platform/i18n';
 import { onChange, send } from '../platform/messages';
+import { refusedDocumentsLine } from './refusedDocuments';
 
 type Form = { serverUrl: string; database: string; user: string; password: string };
 const EMPTY: Form = { serverUrl: '', database: '', user: '', password: '' };
@@ -75,6 +76,7 @@ export function SyncSection() {
             <li>{status.lastSyncAt === null ? t('syncNever') : t('syncLast', new Date(status.lastSyncAt).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }))}</li>
             <li>{t('syncWaiting', String(status.waiting))}</li>
             {status.lastError !== null && <li role="alert">{problemInLanguage(status.lastError, t, problemText(status.lastError))}</li>}
+            {status.refused.length > 0 && <li data-sync="refused">{refusedDocumentsLine(status.refused, t)}</li>}
           </ul>
           <div class="row">
             <button type="button" disabled={busy} onClick={() => act(() => send('sync.now', {}))}>{t('syncNow')}</button>

@@ -19,14 +19,27 @@ export interface SyncConnection extends SyncTarget {
   readonly database: string;
 }
 
+/** A server document the checks refused: left on the server, never applied here. */
+export interface RefusedDocument {
+  readonly id: string;
+  readonly problem: Problem;
+}
+
 export interface SyncRunState {
   readonly lastSyncAt: Millis | null;
   /** When the runs started failing (null while the last one succeeded): a day of it is shown in the popup. */
   readonly failingSince: Millis | null;
   readonly lastError: Problem | null;
+  /**
+   * Server documents refused so far, oldest first, until a good version of one is applied. Kept
+   * across runs: a pull reads a document once, then its checkpoint is past it.
+   */
+  readonly refused: readonly RefusedDocument[];
 }
 
-const NEVER_RAN: SyncRunState = { lastSyncAt: null, failingSince: null, lastError: null };
+const NEVER_RAN: SyncRunState = { lastSyncAt: null, failingSince: null, lastError: null, refused: [] };
+/** Enough to count and name them; a server with more damaged documents than this needs its admin. */
+const MAX_REFUSED_KEPT = 1000;
 /** The database the outbox and the checkpoint were last kept for: reconnecting to it resumes. */
 const SYNCED_WITH = 'syncedWith';
 
@@ -64,17 +77,30 @@ export async function forgetConnection(db: TouchbaseDB): Promise<void> {
 }
 
 export async function readRunState(db: TouchbaseDB): Promise<SyncRunState> {
-  const stored = (await db.get('sync', SYNC_KEYS.state)) as SyncRunState | undefined;
-  return stored ?? NEVER_RAN;
+  const stored = (await db.get('sync', SYNC_KEYS.state)) as Partial<SyncRunState> | undefined;
+  // A state stored before refused documents were kept has none.
+  return { ...NEVER_RAN, ...stored };
 }
 
-export async function recordRun(db: TouchbaseDB, outcome: { readonly at: Millis; readonly error: Problem | null }): Promise<SyncRunState> {
+export interface RunOutcome {
+  readonly at: Millis;
+  readonly error: Problem | null;
+  /** Server documents this run refused. */
+  readonly refused?: readonly RefusedDocument[];
+  /** Ids of server documents this run applied: a refused one fixed on the server is no longer refused. */
+  readonly applied?: ReadonlySet<string>;
+}
+
+export async function recordRun(db: TouchbaseDB, outcome: RunOutcome): Promise<SyncRunState> {
   const tx = db.transaction('sync', 'readwrite');
-  const before = ((await tx.store.get(SYNC_KEYS.state)) as SyncRunState | undefined) ?? NEVER_RAN;
+  const before: SyncRunState = { ...NEVER_RAN, ...((await tx.store.get(SYNC_KEYS.state)) as Partial<SyncRunState> | undefined) };
+  const fresh = outcome.refused ?? [];
+  const refusedNow = new Set(fresh.map((entry) => entry.id));
+  const refused = [...before.refused.filter((entry) => !refusedNow.has(entry.id) && !(outcome.applied?.has(entry.id) ?? false)), ...fresh].slice(0, MAX_REFUSED_KEPT);
   const state: SyncRunState =
     outcome.error === null
-      ? { lastSyncAt: outcome.at, failingSince: null, lastError: null }
-      : { lastSyncAt: before.lastSyncAt, failingSince: before.failingSince ?? outcome.at, lastError: outcome.error };
+      ? { lastSyncAt: outcome.at, failingSince: null, lastError: null, refused }
+      : { lastSyncAt: before.lastSyncAt, failingSince: before.failingSince ?? outcome.at, lastError: outcome.error, refused };
   await Promise.all([tx.store.put(state, SYNC_KEYS.state), tx.done]);
   return state;
 }

@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
+import { formatHlc } from '../../src/domain/hlc';
+import { newSyncedProspect } from '../../src/domain/merge';
+import { prospectToDoc } from '../../src/domain/syncDocs';
 import type { SyncStatus } from '../../src/messaging/protocol';
 import { addRows, fakeGmailHtml } from '../fixtures/xss-payloads';
 import { WorkerControl } from './cdp';
@@ -195,5 +198,30 @@ describe('sync between two profiles', () => {
     // Ann's next follow-up in profile B moved to the pulled reminder hour when the pull was applied.
     const ann = (await readProspects(b.options)).find((p) => p.email === 'ann@client.test')!;
     expect(new Date(ann.dueAt!).getHours()).toBe(7);
+  }, 60_000);
+
+  it('a server document the checks refuse is named in Options → Sync and never applied', async () => {
+    // Another writer's document with a note longer than the rep could type (5,000 characters).
+    const stamp = formatHlc({ wall: Date.UTC(2026, 10, 2, 9, 0), counter: 0, device: 'otherwriter' });
+    const fields = {
+      email: 'zed@client.test', name: '<img src=x onerror=alert(1)>', company: '', stageId: 'new', value: null, currency: '', decisionMaker: 'unknown' as const,
+      expectedCloseDate: null, channel: 'email' as const, cadenceDays: null, nextMeetingAt: null, snoozedUntil: null, notes: 'x'.repeat(6000),
+    };
+    const doc = prospectToDoc(newSyncedProspect(MAILBOX, fields, Date.UTC(2026, 10, 2, 9, 0), stamp));
+    const put = await fetch(`${server.origin}/${DATABASE}/${encodeURIComponent(String(doc['_id']))}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` },
+      body: JSON.stringify(doc),
+    });
+    expect(put.ok).toBe(true);
+
+    const status = await command(a.options, 'sync.now', {});
+    expect(status.refused).toEqual([{ id: doc['_id'], problem: { key: 'tooLong', values: ['5000'], path: 'notes.versions[0].text' } }]);
+    expect((await readProspects(a.options)).some((p) => p.email === 'zed@client.test')).toBe(false);
+    await a.options.reload();
+    await a.options
+      .locator('[data-sync="refused"]')
+      .getByText(`Records on the server that were not applied (left there unchanged): 1. The first: ${String(doc['_id'])} — notes.versions[0].text: is longer than 5000 characters`)
+      .waitFor();
   }, 40_000);
 });

@@ -106,9 +106,10 @@ export class CouchClient {
     if (!isPlainObject(answer) || !Array.isArray(answer['rows'])) throw new CouchError('badAnswer', null);
     const docs = new Map<string, Record<string, unknown>>();
     for (const row of answer['rows'] as unknown[]) {
-      if (!isPlainObject(row)) throw new CouchError('badAnswer', null);
+      // Every row names the key it answers (an absent one comes back as an error row with its key).
+      if (!isPlainObject(row) || typeof row['key'] !== 'string') throw new CouchError('badAnswer', null);
       const doc = row['doc'];
-      if (typeof row['key'] === 'string' && isPlainObject(doc)) docs.set(row['key'], doc);
+      if (isPlainObject(doc)) docs.set(row['key'], doc);
     }
     return docs;
   }

@@ -45,6 +45,9 @@ export async function replicate(client: CouchClient, local: SyncLocal, pageSize 
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const since = await local.checkpoint();
     const { changes, lastSeq } = await client.changes(since, pageSize);
+    // Changes "since" a sequence that end at that same sequence: asking again would bring the
+    // same page forever. Not CouchDB's protocol: refused before anything is applied.
+    if (changes.length > 0 && lastSeq === since) throw new CouchError('badAnswer', null);
     const prospects: SyncedProspect[] = [];
     const touches: SyncedTouch[] = [];
     let settings: SyncedSettings | undefined;

@@ -3,10 +3,10 @@ import { readSyncTarget } from '../../domain/syncTarget';
 import type { SyncConnectRequest, SyncStatus } from '../../messaging/protocol';
 import type { TouchbaseDB } from '../../store/db';
 import { StoreError } from '../../store/errors';
-import { forgetConnection, readConnection, readRunState, recordRun, saveConnection, waitingCount } from '../../store/syncConnection';
+import { forgetConnection, readConnection, readRunState, recordRun, saveConnection, waitingCount, type RefusedDocument } from '../../store/syncConnection';
 import { StoreSyncLocal } from '../../store/syncLocal';
 import { CouchClient, CouchError, type CouchFailure, type CouchTarget } from './couch';
-import { replicate } from './replicate';
+import { replicate, type SyncLocal } from './replicate';
 
 /**
  * Runs sync for the worker: after every committed change (debounced), on the alarm, and when the
@@ -57,6 +57,20 @@ function problemOf(error: unknown): Problem {
   return problem('', error instanceof CouchError ? FAILURE_PROBLEMS[error.failure] : 'syncServerError');
 }
 
+/** The store's side of a run, noting the id of every server document a pulled page applied. */
+function recordingApplied(local: SyncLocal, applied: Set<string>): SyncLocal {
+  return {
+    checkpoint: () => local.checkpoint(),
+    async applyPulled(prospects, touches, checkpoint) {
+      await local.applyPulled(prospects, touches, checkpoint);
+      for (const prospect of prospects) applied.add(prospect.key);
+      for (const touch of touches) applied.add(touch.id);
+    },
+    outbox: (limit) => local.outbox(limit),
+    pushed: (prospects, touches) => local.pushed(prospects, touches),
+  };
+}
+
 export function createSync(deps: SyncDeps): SyncControl {
   let running: Promise<SyncStatus> | null = null;
   let again = false;
@@ -82,13 +96,18 @@ export function createSync(deps: SyncDeps): SyncControl {
     const connection = await readConnection(db);
     if (connection === null) return;
     const local = new StoreSyncLocal(db, deps.now);
+    const applied = new Set<string>();
+    let refused: readonly RefusedDocument[] = [];
     let error: Problem | null = null;
     try {
       if (!(await deps.hasPermission(connection.permissionPattern))) error = problem('', 'syncNoPermission');
       else {
-        const report = await replicate(client(connection), local);
-        // Damaged server documents are left on the server and never applied; said in the log, by id only.
-        if (report.refused.length > 0) deps.log(`sync: ${report.refused.length} server documents refused: ${report.refused.map((r) => r.id).join(', ')}`);
+        const report = await replicate(client(connection), recordingApplied(local, applied));
+        // Damaged server documents are left on the server and never applied; the state names them.
+        refused = report.refused;
+        if (refused.length > 0) deps.log(`sync: ${refused.length} server documents refused: ${refused.map((r) => r.id).join(', ')}`);
+        // The server kept refusing writes (every one conflicting, run after run): they wait in the outbox, and the rep is told.
+        if (report.waiting > 0) error = problem('', 'syncWritesRefused', report.waiting);
       }
     } catch (caught) {
       error = problemOf(caught);
@@ -96,7 +115,7 @@ export function createSync(deps: SyncDeps): SyncControl {
     }
     // Pages are told about what was applied, even when a later page failed.
     if (local.changed.size > 0) await deps.afterPull([...local.changed]).catch((e: unknown) => deps.log(`sync: after pull: ${String(e)}`));
-    await recordRun(db, { at: deps.now(), error });
+    await recordRun(db, { at: deps.now(), error, refused, applied });
   }
 
   function run(): Promise<SyncStatus> {

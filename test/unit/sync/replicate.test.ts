@@ -1,8 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CouchClient, CouchError, type CouchTarget } from '../../../src/background/sync/couch';
 import { replicate, type SyncLocal } from '../../../src/background/sync/replicate';
@@ -23,6 +18,7 @@ import { readSettings } from '../../../src/store/settings';
 import { writeSettings } from '../../../src/store/settingsWrites';
 import { StoreSyncLocal } from '../../../src/store/syncLocal';
 import { freshDB } from '../store/helpers';
+import { COUCH_PASSWORD, COUCH_USER, startCouchServer, type CouchServer } from './couchServer';
 
 /**
  * Replication against a CouchDB-protocol server (pouchdb-server, in memory, on 127.0.0.1),
@@ -31,65 +27,18 @@ import { freshDB } from '../store/helpers';
  */
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
-const USER = 'ana';
-const PASSWORD = 'correct horse';
-
-let server: ChildProcess | undefined;
-/** pouchdb-server writes its config and log to its working folder: a temporary one, removed afterwards. */
-const serverFolder = mkdtempSync(join(tmpdir(), 'touchbase-couch-'));
+let server: CouchServer;
 let origin = '';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function untilServing(url: string): Promise<void> {
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet: the next attempt follows the event loop's next turn.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  const bin = resolve('node_modules/pouchdb-server/bin/pouchdb-server');
-  server = spawn(process.execPath, [bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port)], { cwd: serverFolder, stdio: 'ignore' });
-  await untilServing(`${origin}/`);
-  const user = await fetch(`${origin}/_users/org.couchdb.user:${USER}`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: USER, password: PASSWORD, roles: [], type: 'user' }),
-  });
-  expect(user.ok).toBe(true);
+  server = await startCouchServer();
+  origin = server.origin;
 }, 60_000);
 
-afterAll(async () => {
-  if (server !== undefined && server.exitCode === null) {
-    const exited = new Promise((done) => server!.once('exit', done));
-    server.kill();
-    await exited;
-  }
-  rmSync(serverFolder, { recursive: true, force: true });
-});
+afterAll(() => server.stop());
 
-let databaseCount = 0;
-async function newDatabase(): Promise<CouchTarget> {
-  databaseCount += 1;
-  const databaseUrl = `${origin}/pipeline-${databaseCount}`;
-  expect((await fetch(databaseUrl, { method: 'PUT' })).ok).toBe(true);
-  return { databaseUrl, user: USER, password: PASSWORD };
+function newDatabase(): Promise<CouchTarget> {
+  return server.newDatabase();
 }
 
 const BASE: ProspectFields = {
@@ -282,7 +231,7 @@ describe('replication through a CouchDB-protocol server', () => {
   it('treats a server that answers garbage as an error, not as data', async () => {
     const laptop = new Device('laptop', 0);
     laptop.create({});
-    const garbage = new CouchClient({ databaseUrl: `${origin}/pipeline-x`, user: USER, password: PASSWORD }, () =>
+    const garbage = new CouchClient({ databaseUrl: `${origin}/pipeline-x`, user: COUCH_USER, password: COUCH_PASSWORD }, () =>
       Promise.resolve(new Response('<html>502 Bad Gateway</html>', { status: 200, headers: { 'Content-Type': 'text/html' } })),
     );
     await expect(replicate(garbage, laptop)).rejects.toMatchObject({ failure: 'badAnswer' });

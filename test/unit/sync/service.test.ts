@@ -51,7 +51,7 @@ describe('the sync runner', () => {
     await createProspect(db, { email: 'ann@acme.test', mailbox: 'rep@example.com' }, NOW - HOUR);
     const status = await sync.connect(REQUEST);
     expect(status).toEqual({
-      connected: true, serverUrl: REQUEST.serverUrl, database: 'pipeline', user: 'ana', waiting: 0, lastSyncAt: NOW, failingSince: null, lastError: null,
+      connected: true, serverUrl: REQUEST.serverUrl, database: 'pipeline', user: 'ana', waiting: 0, lastSyncAt: NOW, failingSince: null, lastError: null, refused: [],
     });
     expect(effects.scheduled).toEqual([true]);
     expect(JSON.stringify([status, effects.logged])).not.toContain(PASSWORD);

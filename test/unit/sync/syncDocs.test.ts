@@ -12,7 +12,7 @@ const FIELDS: ProspectFields = {
 };
 const prospect = newSyncedProspect('rep@corp.example', FIELDS, T0, STAMP);
 const touch: SyncedTouch = {
-  id: gmailTouchSyncId('rep@corp.example', '18c2f00aa'), prospectKey: prospect.key, at: T0, channel: 'email', direction: 'inbound',
+  id: `${gmailTouchSyncId('rep@corp.example', '18c2f00aa')}:ana@acme.example`, prospectKey: prospect.key, at: T0, channel: 'email', direction: 'inbound',
   source: 'gmail', messageId: '18c2f00aa', threadId: '18c2e0000', note: '', createdAt: T0, deleted: false,
 };
 
@@ -38,6 +38,27 @@ describe('sync documents read back from a server', () => {
     for (const _id of ['prospect:other@corp.example:ana@acme.example', 'prospect:rep@corp.example:not-an-address', '_design/x', 'touch:1']) {
       expect(prospectFromDoc({ ...prospectToDoc(prospect), _id })).toMatchObject({ ok: false, problem: { path: '_id' } });
     }
+  });
+
+  it('refuse a document whose _id names another prospect or another prospect’s message', () => {
+    // Bo's prospect under Ana's key: an address is never edited, so the key must be its own.
+    const bo = newSyncedProspect('rep@corp.example', { ...FIELDS, email: 'bo@acme.example' }, T0, STAMP);
+    expect(prospectFromDoc({ ...prospectToDoc(bo), _id: prospect.key })).toMatchObject({ ok: false, problem: { key: 'badFormat', path: '_id' } });
+    // The same address in other letter case is the same key.
+    const upper = newSyncedProspect('rep@corp.example', { ...FIELDS, email: 'Ana@Acme.example' }, T0, STAMP);
+    expect(prospectFromDoc(prospectToDoc(upper))).toMatchObject({ ok: true });
+    // A Gmail touch is named by its prospect's mailbox, its message and its prospect's address.
+    for (const _id of [
+      `${gmailTouchSyncId('rep@corp.example', '18c2f00aa')}:bo@acme.example`,
+      `${gmailTouchSyncId('rep@corp.example', 'ffff00001')}:ana@acme.example`,
+      `${gmailTouchSyncId('rep@corp.example', '18c2f00aa')}`,
+    ]) {
+      expect(touchFromDoc({ ...touchToDoc(touch), _id })).toMatchObject({ ok: false, problem: { key: 'badFormat', path: '_id' } });
+    }
+    // A touch logged by hand has an id of its own, never one in the Gmail form.
+    const { messageId: _m, threadId: _t, ...manual } = touchToDoc(touch);
+    expect(touchFromDoc({ ...manual, source: 'manual', _id: 'touch:5f0c8e4a-3b1d-4c2a-9e7f-0a1b2c3d4e5f' })).toMatchObject({ ok: true });
+    expect(touchFromDoc({ ...manual, source: 'manual' })).toMatchObject({ ok: false, problem: { path: '_id' } });
   });
 
   it('refuse a note of 4 MB, naming the field', () => {
