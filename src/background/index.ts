@@ -23,7 +23,7 @@ const sync = createSync({
     if (connected) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
     else await browser.alarms.clear(SYNC_ALARM);
   },
-  afterPull: async (changed) => void (await Promise.all([broadcastChange(changed), reconcile()])),
+  afterPull: async (changed, settingsChanged) => void (await Promise.all([broadcastChange(changed, settingsChanged), reconcile()])),
   log,
 });
 

@@ -20,6 +20,8 @@ import { receiveStamp } from './syncWrites';
 export class StoreSyncLocal {
   /** Local prospects a pull changed or removed, for change events once the run is over. */
   readonly changed = new Set<string>();
+  /** Whether a pull changed the settings: open options pages reload them. */
+  settingsChanged = false;
 
   constructor(
     private readonly db: TouchbaseDB,
@@ -51,6 +53,7 @@ export class StoreSyncLocal {
     await tx.objectStore('sync').put(checkpoint, SYNC_KEYS.checkpoint);
     await tx.done;
     for (const id of touched) this.changed.add(id);
+    if (changedSettings !== null) this.settingsChanged = true;
   }
 
   private async applyProspect(tx: WriteTx, pulled: SyncedProspect, now: number, settings: Settings, touched: Set<string>): Promise<void> {

@@ -181,7 +181,7 @@ describe('sync between two profiles', () => {
     }
   }, 60_000);
 
-  it('a setting saved in one profile’s options page shows in the other’s after sync; notifications stay each profile’s own', async () => {
+  it('a setting saved in one profile’s options page shows in the other’s open options page after sync; notifications stay each profile’s own', async () => {
     const remindAt = (page: Page) => page.getByRole('combobox', { name: 'Remind me at' });
     const notifications = (page: Page) => page.getByRole('checkbox', { name: 'Show desktop notifications' });
     await a.options.reload();
@@ -190,9 +190,10 @@ describe('sync between two profiles', () => {
     await a.options.getByRole('button', { name: 'Save changes' }).click();
     await a.options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await until(a, settled, 'profile A pushing its settings');
+    expect(await remindAt(b.options).inputValue()).toBe('9');
     expect(settled(await command(b.options, 'sync.now', {}))).toBe(true);
 
-    await b.options.reload();
+    // Profile B's options page was open all along: the pull's change event redraws it.
     await expect.poll(() => remindAt(b.options).inputValue()).toBe('7');
     expect(await notifications(b.options).isChecked()).toBe(true);
     // Ann's next follow-up in profile B moved to the pulled reminder hour when the pull was applied.

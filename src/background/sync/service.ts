@@ -24,7 +24,8 @@ export interface SyncDeps {
   /** Starts (true) or stops (false) the periodic alarm. */
   readonly schedule: (connected: boolean) => Promise<void>;
   /** Pulled changes are stored: pages, tabs, reminders and the badge catch up. */
-  readonly afterPull: (changedProspectIds: readonly string[]) => Promise<void>;
+  /** Told what a run's pulls changed: the prospects, and whether the settings changed too. */
+  readonly afterPull: (changedProspectIds: readonly string[], settingsChanged: boolean) => Promise<void>;
   readonly log: (message: string) => void;
   /** Injected in tests; the worker's own fetch otherwise. */
   readonly fetch?: (input: string, init: RequestInit) => Promise<Response>;
@@ -61,13 +62,13 @@ function problemOf(error: unknown): Problem {
 function recordingApplied(local: SyncLocal, applied: Set<string>): SyncLocal {
   return {
     checkpoint: () => local.checkpoint(),
-    async applyPulled(prospects, touches, checkpoint) {
-      await local.applyPulled(prospects, touches, checkpoint);
+    async applyPulled(prospects, touches, checkpoint, settings) {
+      await local.applyPulled(prospects, touches, checkpoint, settings);
       for (const prospect of prospects) applied.add(prospect.key);
       for (const touch of touches) applied.add(touch.id);
     },
     outbox: (limit) => local.outbox(limit),
-    pushed: (prospects, touches) => local.pushed(prospects, touches),
+    pushed: (prospects, touches, settings) => local.pushed(prospects, touches, settings),
   };
 }
 
@@ -114,7 +115,7 @@ export function createSync(deps: SyncDeps): SyncControl {
       if (!(caught instanceof CouchError)) deps.log(`sync: ${String(caught)}`);
     }
     // Pages are told about what was applied, even when a later page failed.
-    if (local.changed.size > 0) await deps.afterPull([...local.changed]).catch((e: unknown) => deps.log(`sync: after pull: ${String(e)}`));
+    if (local.changed.size > 0 || local.settingsChanged) await deps.afterPull([...local.changed], local.settingsChanged).catch((e: unknown) => deps.log(`sync: after pull: ${String(e)}`));
     await recordRun(db, { at: deps.now(), error, refused, applied });
   }
 

@@ -27,7 +27,10 @@ async function incrementalCost(prospects: number) {
   // A few thousand records fit in one run (50 pages of 200); the next run finds nothing new.
   await a.syncUntilSettled(3);
   const b = await connectedDevice(target, meter, () => NOW);
-  await b.syncUntilSettled(2);
+  // B's first run takes the pipeline and sends its own settings; its next one reads those back once.
+  await b.syncUntilSettled(3);
+  // A takes B's settings document, so the changes below travel alone.
+  await a.syncUntilSettled(2);
   // The first sync carried the whole pipeline: the bigger store did cost more, once.
   const firstPull = meter.totals().docsReceived;
 
