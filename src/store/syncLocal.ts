@@ -1,3 +1,4 @@
+import { laterStamp } from '../domain/hlc';
 import { isDeleted, lastEditStamp, mergeProspects, mergeTouches, type SyncedProspect, type SyncedTouch } from '../domain/merge';
 import type { Settings } from '../domain/settings';
 import { sameValue, type SyncedSettings } from '../domain/settingsSync';
@@ -61,7 +62,8 @@ export class StoreSyncLocal {
     const held = await entries.get(pulled.key);
     const merged = held === undefined ? pulled : mergeProspects(held.synced, pulled);
     if (held !== undefined && sameRecord(merged, held.synced)) return;
-    await receiveStamp(tx, lastEditStamp(pulled), now);
+    // A delete is an edit too: a prospect added here again afterwards must be stamped after it, or the delete would hide it.
+    await receiveStamp(tx, pulled.deletedAt === null ? lastEditStamp(pulled) : laterStamp(lastEditStamp(pulled), pulled.deletedAt), now);
     const prospects = tx.objectStore('prospects');
     if (isDeleted(merged)) {
       if (held?.localId !== undefined) await removeLocal(tx, held.localId);

@@ -223,4 +223,22 @@ describe('applying a pulled page', () => {
     await local.applyPulled([dan], [], '3');
     expect(await db.count('prospects')).toBe(0);
   });
+
+  it('stamps a prospect added again after a pulled delete later than the delete, even from a clock a day ahead', async () => {
+    const db = await freshDB();
+    const local = new StoreSyncLocal(db, () => NOW);
+    const dan = remoteProspect('dan@delta.test', { name: 'Dan' }, stampAt(NOW - 2 * DAY));
+    await local.applyPulled([dan], [], '1');
+    // The deleting device's clock runs a day ahead of this one.
+    const deletedAt = stampAt(NOW + DAY);
+    await local.applyPulled([{ ...dan, deletedAt }], [], '2');
+    await createProspect(db, { email: 'dan@delta.test', mailbox: MAILBOX, name: 'Dan again' }, NOW);
+    const { prospects } = await local.outbox(10);
+    const again = prospects.find((p) => p.key === dan.key)!;
+    // Every stamp the new record carries comes after the delete, so merging it with the tombstone keeps it.
+    expect(again.fields.name.value).toBe('Dan again');
+    expect(again.fields.name.stamp > deletedAt).toBe(true);
+    await local.applyPulled([{ ...dan, deletedAt }], [], '3');
+    expect((await db.getAll('prospects')).map((p) => p.name)).toEqual(['Dan again']);
+  });
 });

@@ -236,11 +236,10 @@ async function runStep(current: Step, sims: SimDevice[], model: Model, target: C
     return;
   }
   const email = ADDRESSES[current.who]!;
-  // Not covered: adding again an address deleted on the server. A device that pulled the delete
-  // does not move its clock past the delete's stamp (only past the last edit), so a prospect
-  // added again there while the deleting clock is ahead keeps its record here and is gone
-  // everywhere else; and a prospect brought back does not bring back the touches the delete
-  // removed. Both wait for a delete command of Touchbase's own (seed -1859467832 shows the first).
+  // Not covered: adding again an address deleted on the server. A prospect brought back does not
+  // bring back the touches the delete removed, and what it should do waits for a delete command
+  // of Touchbase's own. (Seed -1859467832 once showed the clock not moving past a pulled delete:
+  // fixed, and tested in test/unit/store/syncStore.test.ts.)
   if (current.kind === 'create' && modelOf(model, email).deleteStamp !== null) return;
   const seen = await stampsHeld(sim, email);
   const existing = await localProspect(sim, email);
