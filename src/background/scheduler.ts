@@ -1,10 +1,8 @@
 import browser from 'webextension-polyfill';
-import { countDue, dueNowReadUntil } from '../domain/dueCounts';
 import { planNotifications, prospectOfReminder, SUMMARY_ID, summaryText } from '../domain/reminders';
 import { t } from '../platform/i18n';
 import type { TouchbaseDB } from '../store/db';
-import { dueDigest, dueWithoutReminder, markReminded, nextWakeAt, prospectsWithIds } from '../store/reminders';
-import { prospectsDueBy } from '../store/queries';
+import { badgeCounts, dueDigest, dueWithoutReminder, markReminded, nextWakeAt, prospectsWithIds } from '../store/reminders';
 import { readSettings } from '../store/settings';
 import { followTimeZone } from '../store/timeZone';
 import { showBadge } from './badge';
@@ -49,7 +47,7 @@ async function reconcileSteps(): Promise<void> {
   if (moved.length > 0) await broadcastChange(moved);
   const now = Date.now();
   await notify(db, now);
-  await showBadge(countDue(await prospectsDueBy(db, dueNowReadUntil(now)), now));
+  await showBadge(await badgeCounts(db, now));
   const wakeAt = await nextWakeAt(db, now);
   // Periodic, so a run cut short right after the alarm went off (the worker stopped mid-run) is
   // retried; every run replaces the alarm, so in normal operation the period never elapses.

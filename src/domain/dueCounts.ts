@@ -1,4 +1,4 @@
-import { classifyDue, endOfToday, type DueSection } from './classify';
+import { classifyDue, endOfToday, startOfToday, type DueSection } from './classify';
 import { DUE_SECTIONS } from './ranking';
 import type { Millis, Prospect } from './types';
 
@@ -34,11 +34,14 @@ export function countDue(prospects: Iterable<Pick<Prospect, 'dueAt' | 'dueKind'>
 }
 
 /**
- * How far the due list must be read for the due-now counts to be whole: no prospect due from
- * the end of today on can land in a due-now section. The badge reads this far and no further.
+ * The badge's two numbers as ranges of the dueAt index, so the worker counts index keys instead
+ * of reading and classifying every due record (at 10,000 prospects that read was most of a
+ * scheduler run). They are `countDue`'s numbers: by `classifyDue`, a prospect due before the end
+ * of today is in a due-now section whatever its kind, one due later is not, and one due before
+ * today began is overdue (test/unit/domain/dueCounts.test.ts checks the two agree).
  */
-export function dueNowReadUntil(now: Millis): Millis {
-  return endOfToday(now);
+export function dueNowRanges(now: Millis): { readonly dueNowBefore: Millis; readonly overdueBefore: Millis } {
+  return { dueNowBefore: endOfToday(now), overdueBefore: startOfToday(now) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { endOfToday } from '../domain/classify';
+import { dueNowRanges, type DueCounts } from '../domain/dueCounts';
 import { needsReminder, SUMMARY_NAMES, type DueDigest } from '../domain/reminders';
 import type { Millis, Prospect } from '../domain/types';
 import type { TouchbaseDB } from './db';
@@ -58,4 +59,14 @@ export async function markReminded(db: TouchbaseDB, shown: readonly { prospectId
 export async function nextWakeAt(db: TouchbaseDB, now: Millis): Promise<Millis> {
   const cursor = await db.transaction('prospects').store.index('byDueAt').openCursor(IDBKeyRange.lowerBound(now, true));
   return Math.min(cursor?.value.dueAt ?? Infinity, endOfToday(now));
+}
+
+/** The badge's numbers (domain/dueCounts.ts): two counts of the dueAt index, no record read. */
+export async function badgeCounts(db: TouchbaseDB, now: Millis): Promise<Pick<DueCounts, 'dueNow' | 'overdue'>> {
+  const { dueNowBefore, overdueBefore } = dueNowRanges(now);
+  const [dueNow, overdue] = await Promise.all([
+    db.countFromIndex('prospects', 'byDueAt', IDBKeyRange.upperBound(dueNowBefore, true)),
+    db.countFromIndex('prospects', 'byDueAt', IDBKeyRange.upperBound(overdueBefore, true)),
+  ]);
+  return { dueNow, overdue };
 }

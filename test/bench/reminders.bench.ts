@@ -70,7 +70,7 @@ it('cost of re-arming with 10,000 prospects', async () => {
   const due = records.filter((p) => (p.dueAt ?? Infinity) <= now).length;
   const s = stats(durations.slice(1));
   sections.push(
-    `One scheduler run (read due, notify new, badge, arm alarm) with 10,000 prospects in the store, ${due} of them due and already notified; 6 runs after a warm-up. Nothing is read for the pending reminders (a sparse index holds none); the two badge counts dominate, because IndexedDB counts by walking the index: the cost grows with what is due, not with the store.\n\n` +
+    `One scheduler run (read due, notify new, badge, arm alarm) with 10,000 prospects in the store, ${due} of them due and already notified; 6 runs after a warm-up. Nothing is read for the pending reminders (a sparse index holds none); the badge is two counts of the dueAt index (src/domain/dueCounts.ts says why they equal the popup's sections), which IndexedDB makes by walking the index without reading a record: the cost grows with what is due, not with the store.\n\n` +
       table(['prospects', 'due now', 'median', 'worst'], [['10,000', due, ms(s.median), ms(s.worst)]]),
   );
   await page.close();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { countDue, notDue } from '../../../src/domain/dueCounts';
+import fc from 'fast-check';
+import { countDue, dueNowRanges, notDue } from '../../../src/domain/dueCounts';
 import { rankDueList } from '../../../src/domain/ranking';
-import type { DueKind, Prospect } from '../../../src/domain/types';
+import { DUE_KINDS, type DueKind, type Prospect } from '../../../src/domain/types';
 import { local } from './fixtures';
 
 // Wednesday 25 November 2026, 14:00 local time.
@@ -42,6 +43,29 @@ describe('the due counts', () => {
     const prospects = seeded.filter((p) => p.dueAt !== undefined).map((p, i) => ({ ...p, id: String(i), name: `P${i}`, email: `p${i}@x.test`, value: null }) as unknown as Prospect);
     const counts = countDue(prospects, NOW).bySection;
     for (const { section, prospects: listed } of rankDueList(prospects, NOW)) expect(counts[section], section).toBe(listed.length);
+  });
+
+  it('gives the badge index ranges that hold exactly the due-now and overdue prospects', () => {
+    const { dueNowBefore, overdueBefore } = dueNowRanges(NOW);
+    // The seeded list by the rule: everything up to today 23:59 is due now, before today began overdue.
+    expect(seeded.filter((p) => p.dueAt !== undefined && p.dueAt < dueNowBefore)).toHaveLength(7);
+    expect(seeded.filter((p) => p.dueAt !== undefined && p.dueAt < overdueBefore)).toHaveLength(4);
+    // Any moment, any due time (DST weeks included), any kind: the ranges count what the sections count.
+    const span = 40 * 86_400_000;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: local(2026, 1, 1, 0), max: local(2026, 12, 31, 0) }),
+        fc.array(fc.record({ offset: fc.integer({ min: -span, max: span }), kind: fc.constantFrom(...DUE_KINDS) }), { maxLength: 30 }),
+        (now, items) => {
+          const prospects = items.map(({ offset, kind }) => due(now + offset, kind));
+          const ranges = dueNowRanges(now);
+          const counts = countDue(prospects, now);
+          expect(prospects.filter((p) => p.dueAt < ranges.dueNowBefore).length).toBe(counts.dueNow);
+          expect(prospects.filter((p) => p.dueAt < ranges.overdueBefore).length).toBe(counts.overdue);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('counts nothing in an empty list', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countDue, dueNowReadUntil } from '../../../src/domain/dueCounts';
 import { createProspect } from '../../../src/store/prospects';
-import { prospectsDueBy } from '../../../src/store/queries';
-import { dueDigest, dueWithoutReminder, markReminded, nextWakeAt, prospectsWithIds } from '../../../src/store/reminders';
+import { badgeCounts, dueDigest, dueWithoutReminder, markReminded, nextWakeAt, prospectsWithIds } from '../../../src/store/reminders';
 import { logTouch } from '../../../src/store/touches';
 import { DAY, freshDB } from './helpers';
 
@@ -33,12 +31,12 @@ describe('scheduler bookkeeping in the store', () => {
     expect(await nextWakeAt(db, monday9)).toBe(monday9 + 3_600_000);
   });
 
-  it('reads enough of the due list for the badge: what is due today and what is overdue', async () => {
+  it('counts for the badge what is due by the end of today and what is overdue', async () => {
     const db = await freshDB();
     await createProspect(db, { email: 'a@x.test', mailbox: '' }, new Date(2026, 10, 17, 10).getTime()); // due Thu 19th
     await createProspect(db, { email: 'b@x.test', mailbox: '' }, new Date(2026, 10, 19, 10).getTime()); // due Mon 23rd
     await createProspect(db, { email: 'c@x.test', mailbox: '' }, new Date(2026, 10, 23, 10).getTime()); // due Wed 25th
-    expect(countDue(await prospectsDueBy(db, dueNowReadUntil(monday9)), monday9)).toMatchObject({ dueNow: 2, overdue: 1 });
+    expect(await badgeCounts(db, monday9)).toEqual({ dueNow: 2, overdue: 1 });
   });
 });
 
