@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, it } from 'vitest';
 import { replicate } from '../../src/background/sync/replicate';
 import { kb, ms, table, writeSection } from './report';
-import { CHANGES, connectedDevice, makeChanges, Meter, seedPipeline, startCouchServer, type CouchServer } from './syncDevices';
+import { CHANGES, connectedDevice, makeChanges, Meter, seedPipeline } from './syncDevices';
+import { startCouchServer, type CouchServer } from '../unit/sync/couchServer';
 
 /**
  * Sync's cost: a pipeline pushed from the device that had it, the first sync of an empty device,

@@ -1,8 +1,3 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { CouchClient, type CouchTarget } from '../../src/background/sync/couch';
 import { replicate, type RunReport } from '../../src/background/sync/replicate';
 import { deriveProspect, type ProspectBase } from '../../src/domain/derive';
@@ -17,72 +12,10 @@ import { StoreSyncLocal } from '../../src/store/syncLocal';
 /**
  * Devices for measuring sync outside the browser: the extension's own store code (IndexedDB
  * through the global `indexedDB`, fake-indexeddb in Node) and its own replicator, against
- * pouchdb-server in memory on 127.0.0.1, started and stopped by the caller.
+ * pouchdb-server in memory on 127.0.0.1 (test/unit/sync/couchServer.ts), started and stopped by the caller.
  */
 
-const USER = 'bench';
-const PASSWORD = 'bench password';
 const DAY = 86_400_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
-export interface CouchServer {
-  /** Creates an empty database the server's user may use, and names it as a sync target. */
-  newDatabase(name: string): Promise<CouchTarget>;
-  stop(): Promise<void>;
-}
-
-export async function startCouchServer(): Promise<CouchServer> {
-  const folder = mkdtempSync(join(tmpdir(), 'touchbase-sync-bench-'));
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const bin = resolve('node_modules/pouchdb-server/bin/pouchdb-server');
-  // pouchdb-server writes its config and log to its working folder: a temporary one.
-  const child = spawn(process.execPath, [bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port)], { cwd: folder, stdio: 'ignore' });
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill();
-      await exited;
-    }
-    rmSync(folder, { recursive: true, force: true });
-  };
-  try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`pouchdb-server exited with ${child.exitCode}`);
-      const answer = await fetch(`${origin}/`).catch(() => null);
-      if (answer?.ok) break;
-      await new Promise((done) => setTimeout(done, 100));
-    }
-    const user = await fetch(`${origin}/_users/org.couchdb.user:${USER}`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: USER, password: PASSWORD, roles: [], type: 'user' }),
-    });
-    if (!user.ok) throw new Error(`could not create the user: HTTP ${user.status}`);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return {
-    async newDatabase(name) {
-      const databaseUrl = `${origin}/${name}`;
-      const created = await fetch(databaseUrl, { method: 'PUT' });
-      if (!created.ok) throw new Error(`could not create ${name}: HTTP ${created.status}`);
-      return { databaseUrl, user: USER, password: PASSWORD };
-    },
-    stop,
-  };
-}
 
 /** One HTTP exchange as the replicator made it, counted at its fetch. */
 export interface Exchange {

@@ -1,9 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { freePort, startCouchServer, type CouchServer } from '../unit/sync/couchServer';
 
 /**
  * A CouchDB-protocol server for the sync tests: pouchdb-server in memory on 127.0.0.1, started
@@ -12,28 +9,6 @@ import { join, resolve } from 'node:path';
  * refused), listening again is the server coming back with its data, and a held request is a
  * run caught in the middle of a batch.
  */
-
-export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
-async function untilServing(url: string): Promise<void> {
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
 
 interface Held {
   readonly path: string;
@@ -44,10 +19,9 @@ interface Held {
 }
 
 export class SyncServer {
-  private couch: ChildProcess | undefined;
+  private couch: CouchServer | undefined;
   private proxy: Server | undefined;
   private readonly sockets = new Set<Socket>();
-  private readonly folder = mkdtempSync(join(tmpdir(), 'touchbase-sync-e2e-'));
   private couchOrigin = '';
   private holdNext: ((path: string) => boolean) | null = null;
   private heldWaiters: ((held: Held) => void)[] = [];
@@ -60,18 +34,9 @@ export class SyncServer {
   }
 
   async start(user: string, password: string, database: string): Promise<void> {
-    const couchPort = await freePort();
-    this.couchOrigin = `http://127.0.0.1:${couchPort}`;
-    const bin = resolve('node_modules/pouchdb-server/bin/pouchdb-server');
-    this.couch = spawn(process.execPath, [bin, '--in-memory', '--host', '127.0.0.1', '--port', String(couchPort)], { cwd: this.folder, stdio: 'ignore' });
-    await untilServing(`${this.couchOrigin}/`);
-    const created = await fetch(`${this.couchOrigin}/_users/org.couchdb.user:${user}`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: user, password, roles: [], type: 'user' }),
-    });
-    if (!created.ok) throw new Error(`could not create the user: HTTP ${created.status}`);
-    if (!(await fetch(`${this.couchOrigin}/${database}`, { method: 'PUT' })).ok) throw new Error('could not create the database');
+    this.couch = await startCouchServer({ user, password });
+    this.couchOrigin = this.couch.origin;
+    await this.couch.newDatabase(database);
     this.port = await freePort();
     await this.listen();
   }
@@ -110,12 +75,7 @@ export class SyncServer {
 
   async stop(): Promise<void> {
     await this.close();
-    if (this.couch !== undefined && this.couch.exitCode === null) {
-      const exited = new Promise((done) => this.couch!.once('exit', done));
-      this.couch.kill();
-      await exited;
-    }
-    rmSync(this.folder, { recursive: true, force: true });
+    await this.couch?.stop();
   }
 
   private forward(req: IncomingMessage, res: ServerResponse): void {

@@ -6,9 +6,9 @@ import { join, resolve } from 'node:path';
 import type { CouchTarget } from '../../../src/background/sync/couch';
 
 /**
- * A CouchDB-protocol server for the sync tests: `pouchdb-server --in-memory` on 127.0.0.1, on a
- * free port, with one user who is a member of every database it creates. Started and stopped by
- * the test file that uses it; nothing outlives the test run.
+ * A CouchDB-protocol server for the sync tests, the sync bench and the browser sync tests:
+ * `pouchdb-server --in-memory` on 127.0.0.1, on a free port, with one user who is a member of
+ * every database it creates. Started and stopped by the file that uses it; nothing outlives it.
  */
 
 export const COUCH_USER = 'ana';
@@ -16,12 +16,12 @@ export const COUCH_PASSWORD = 'correct horse';
 
 export interface CouchServer {
   readonly origin: string;
-  /** A new, empty database the user may read and write. */
-  newDatabase(): Promise<CouchTarget>;
+  /** A new, empty database the user may read and write (named in order when no name is given). */
+  newDatabase(name?: string): Promise<CouchTarget>;
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const probe = createServer();
     probe.once('error', fail);
@@ -32,8 +32,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function untilServing(url: string): Promise<void> {
+async function untilServing(child: ChildProcess, url: string): Promise<void> {
   for (;;) {
+    if (child.exitCode !== null) throw new Error(`pouchdb-server exited with ${child.exitCode}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -43,38 +44,44 @@ async function untilServing(url: string): Promise<void> {
   }
 }
 
-export async function startCouchServer(): Promise<CouchServer> {
+export async function startCouchServer({ user = COUCH_USER, password = COUCH_PASSWORD } = {}): Promise<CouchServer> {
   // pouchdb-server writes its config and log to its working folder: a temporary one, removed at stop.
   const folder = mkdtempSync(join(tmpdir(), 'touchbase-couch-'));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const bin = resolve('node_modules/pouchdb-server/bin/pouchdb-server');
   const child: ChildProcess = spawn(process.execPath, [bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port)], { cwd: folder, stdio: 'ignore' });
-  await untilServing(`${origin}/`);
-  const user = await fetch(`${origin}/_users/org.couchdb.user:${COUCH_USER}`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: COUCH_USER, password: COUCH_PASSWORD, roles: [], type: 'user' }),
-  });
-  if (!user.ok) throw new Error(`pouchdb-server refused the test user: HTTP ${user.status}`);
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill();
+      await exited;
+    }
+    rmSync(folder, { recursive: true, force: true });
+  };
+  try {
+    await untilServing(child, `${origin}/`);
+    const created = await fetch(`${origin}/_users/org.couchdb.user:${user}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: user, password, roles: [], type: 'user' }),
+    });
+    if (!created.ok) throw new Error(`pouchdb-server refused the test user: HTTP ${created.status}`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 
   let databases = 0;
   return {
     origin,
-    async newDatabase() {
+    async newDatabase(name) {
       databases += 1;
-      const databaseUrl = `${origin}/pipeline-${databases}`;
-      const created = await fetch(databaseUrl, { method: 'PUT' });
-      if (!created.ok) throw new Error(`pouchdb-server refused a new database: HTTP ${created.status}`);
-      return { databaseUrl, user: COUCH_USER, password: COUCH_PASSWORD };
+      const databaseUrl = `${origin}/${name ?? `pipeline-${databases}`}`;
+      const made = await fetch(databaseUrl, { method: 'PUT' });
+      if (!made.ok) throw new Error(`pouchdb-server refused a new database: HTTP ${made.status}`);
+      return { databaseUrl, user, password };
     },
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((done) => child.once('exit', done));
-        child.kill();
-        await exited;
-      }
-      rmSync(folder, { recursive: true, force: true });
-    },
+    stop,
   };
 }

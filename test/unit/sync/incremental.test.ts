@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replicate } from '../../../src/background/sync/replicate';
-import { CHANGES, connectedDevice, makeChanges, Meter, seedPipeline, startCouchServer, type CouchServer } from '../../bench/syncDevices';
+import { CHANGES, connectedDevice, makeChanges, Meter, seedPipeline } from '../../bench/syncDevices';
+import { startCouchServer, type CouchServer } from './couchServer';
 
 /**
  * What a sync of a few changes costs must grow with the changes, not with the store: the same
