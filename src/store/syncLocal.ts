@@ -23,6 +23,8 @@ export class StoreSyncLocal {
   readonly changed = new Set<string>();
   /** Whether a pull changed the settings: open options pages reload them. */
   settingsChanged = false;
+  /** Ids of the server documents pulled pages applied: one refused before and fixed since is refused no longer. */
+  readonly applied = new Set<string>();
 
   constructor(
     private readonly db: TouchbaseDB,
@@ -55,6 +57,9 @@ export class StoreSyncLocal {
     await tx.done;
     for (const id of touched) this.changed.add(id);
     if (changedSettings !== null) this.settingsChanged = true;
+    for (const prospect of prospects) this.applied.add(prospect.key);
+    for (const touch of touches) this.applied.add(touch.id);
+    if (pulledSettings !== undefined) this.applied.add(SETTINGS_DOC_ID);
   }
 
   private async applyProspect(tx: WriteTx, pulled: SyncedProspect, now: number, settings: Settings, touched: Set<string>): Promise<void> {
@@ -63,7 +68,7 @@ export class StoreSyncLocal {
     const merged = held === undefined ? pulled : mergeProspects(held.synced, pulled);
     if (held !== undefined && sameRecord(merged, held.synced)) return;
     // A delete is an edit too: a prospect added here again afterwards must be stamped after it, or the delete would hide it.
-    await receiveStamp(tx, pulled.deletedAt === null ? lastEditStamp(pulled) : laterStamp(lastEditStamp(pulled), pulled.deletedAt), now);
+    await receiveStamp(tx, laterStamp(lastEditStamp(pulled), pulled.deletedAt ?? ''), now);
     const prospects = tx.objectStore('prospects');
     if (isDeleted(merged)) {
       if (held?.localId !== undefined) await removeLocal(tx, held.localId);

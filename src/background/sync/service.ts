@@ -6,7 +6,7 @@ import { StoreError } from '../../store/errors';
 import { forgetConnection, readConnection, readRunState, recordRun, saveConnection, waitingCount, type RefusedDocument } from '../../store/syncConnection';
 import { StoreSyncLocal } from '../../store/syncLocal';
 import { CouchClient, CouchError, type CouchFailure, type CouchTarget } from './couch';
-import { replicate, type SyncLocal } from './replicate';
+import { replicate } from './replicate';
 
 /**
  * Runs sync for the worker: after every committed change (debounced), on the alarm, and when the
@@ -58,20 +58,6 @@ function problemOf(error: unknown): Problem {
   return problem('', error instanceof CouchError ? FAILURE_PROBLEMS[error.failure] : 'syncServerError');
 }
 
-/** The store's side of a run, noting the id of every server document a pulled page applied. */
-function recordingApplied(local: SyncLocal, applied: Set<string>): SyncLocal {
-  return {
-    checkpoint: () => local.checkpoint(),
-    async applyPulled(prospects, touches, checkpoint, settings) {
-      await local.applyPulled(prospects, touches, checkpoint, settings);
-      for (const prospect of prospects) applied.add(prospect.key);
-      for (const touch of touches) applied.add(touch.id);
-    },
-    outbox: (limit) => local.outbox(limit),
-    pushed: (prospects, touches, settings) => local.pushed(prospects, touches, settings),
-  };
-}
-
 export function createSync(deps: SyncDeps): SyncControl {
   let running: Promise<SyncStatus> | null = null;
   let again = false;
@@ -97,13 +83,12 @@ export function createSync(deps: SyncDeps): SyncControl {
     const connection = await readConnection(db);
     if (connection === null) return;
     const local = new StoreSyncLocal(db, deps.now);
-    const applied = new Set<string>();
     let refused: readonly RefusedDocument[] = [];
     let error: Problem | null = null;
     try {
       if (!(await deps.hasPermission(connection.permissionPattern))) error = problem('', 'syncNoPermission');
       else {
-        const report = await replicate(client(connection), recordingApplied(local, applied));
+        const report = await replicate(client(connection), local);
         // Damaged server documents are left on the server and never applied; the state names them.
         refused = report.refused;
         if (refused.length > 0) deps.log(`sync: ${refused.length} server documents refused: ${refused.map((r) => r.id).join(', ')}`);
@@ -116,7 +101,7 @@ export function createSync(deps: SyncDeps): SyncControl {
     }
     // Pages are told about what was applied, even when a later page failed.
     if (local.changed.size > 0 || local.settingsChanged) await deps.afterPull([...local.changed], local.settingsChanged).catch((e: unknown) => deps.log(`sync: after pull: ${String(e)}`));
-    await recordRun(db, { at: deps.now(), error, refused, applied });
+    await recordRun(db, { at: deps.now(), error, refused, applied: local.applied });
   }
 
   function run(): Promise<SyncStatus> {
