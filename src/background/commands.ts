@@ -1,9 +1,9 @@
-import type { MessageName, RequestOf, ResponseOf } from '../messaging/protocol';
+import { MAILBOX_HOLD_LIMIT, type MessageName, type RequestOf, type ResponseOf } from '../messaging/protocol';
 import { latestThread } from '../domain/reminders';
 import type { CommandContext, CommandResult } from './commandContext';
 import { StoreError } from '../store/errors';
 import { createProspect, decideProspect, getProspect, linkThread, updateProspect } from '../store/prospects';
-import { lookupProspects } from '../store/queries';
+import { lookupProspects, mailboxProspects } from '../store/queries';
 import { readSettings, writeCardOpen } from '../store/settings';
 import { writeSettings } from '../store/settingsWrites';
 import { deleteAllData } from '../store/wipe';
@@ -49,6 +49,8 @@ export const handlers: Handlers = {
   },
   lookup: async (payload, { db }) =>
     read({ prospects: await lookupProspects(db, payload), settings: await readSettings(db) }),
+  'lookup.mailbox': async ({ mailbox }, { db }) =>
+    read({ ...(await mailboxProspects(db, mailbox, MAILBOX_HOLD_LIMIT)), settings: await readSettings(db) }),
   'touch.recent': async ({ prospectId, limit }, { db }) => read((await listTouches(db, prospectId)).slice(0, limit)),
   'settings.get': async (_payload, { db }) => read(await readSettings(db)),
   'prospect.openThread': async ({ id }, ctx) => {

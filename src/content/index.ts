@@ -40,30 +40,38 @@ function teardown(): void {
   removeAllTraces(document);
 }
 
-const cache = new ProspectCache((request) => send('lookup', request));
+const cache = new ProspectCache({ lookup: (request) => send('lookup', request), mailbox: (mailbox) => send('lookup.mailbox', { mailbox }) });
 const session = new Session(adapter, cache, miss);
 watchSends(document, gmailSendHooks, cache, () => session.openedMailbox, miss, stop.signal);
-let running = false;
+let followingUp = false;
 let again = false;
 
+/**
+ * Chips are drawn on every batch; the follow-up (sends and the card) runs one at a time, and a
+ * batch that comes while one runs is followed up once it ends, from the page as it is then.
+ */
 async function pass(): Promise<void> {
   if (!extensionAlive()) return teardown();
-  if (running) {
-    again = true;
-    return;
-  }
-  running = true;
   try {
-    await session.pass(document, adapter.observationRoot(document) ?? document);
+    const view = await session.draw(document, adapter.observationRoot(document) ?? document);
+    if (!view) return;
+    if (followingUp) {
+      again = true;
+      return;
+    }
+    followingUp = true;
+    try {
+      await session.followUp(view);
+    } finally {
+      followingUp = false;
+      if (again && !stop.signal.aborted) {
+        again = false;
+        void pass();
+      }
+    }
   } catch (error) {
     if (!extensionAlive()) return teardown();
     miss('pass', String(error));
-  } finally {
-    running = false;
-    if (again && !stop.signal.aborted) {
-      again = false;
-      void pass();
-    }
   }
 }
 
@@ -71,10 +79,8 @@ async function pass(): Promise<void> {
 const watch = paneWatcher(() => adapter.observationRoot(document), document.body, adapter.watchedAttributes, () => void pass(), stop.signal);
 
 removeAllTraces(document); // leftovers of a previous instance of this script
-onChange(() => {
-  cache.clear();
-  void pass();
-}, stop.signal);
+// Held, the tab keeps drawing what it knew until the changed prospects are read again.
+onChange((event) => void cache.changed(event.prospectIds).then(pass), stop.signal);
 window.addEventListener('hashchange', watch, { signal: stop.signal });
 watchMailbox(document, adapter.mailbox, () => void pass(), stop.signal);
 watch();

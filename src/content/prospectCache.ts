@@ -1,7 +1,7 @@
 import type { Settings } from '../domain/settings';
 import { mostUrgent } from '../domain/urgency';
 import type { Prospect } from '../domain/types';
-import type { LookupRequest, LookupResponse } from '../messaging/protocol';
+import type { LookupRequest, LookupResponse, MailboxResponse } from '../messaging/protocol';
 import { trimOldest } from './bounded';
 
 /**
@@ -10,20 +10,38 @@ import { trimOldest } from './bounded';
  */
 export const CACHE_LIMIT = 2_000;
 
+/** Beyond this many prospects changed at once (an import, a sync), the whole mailbox is read again. */
+export const REREAD_BY_ID_LIMIT = 200;
+
+/** The two questions the cache asks the background. */
+export interface CacheQuestions {
+  lookup(request: LookupRequest): Promise<LookupResponse>;
+  mailbox(mailbox: string): Promise<MailboxResponse>;
+}
+
 /**
- * What this tab knows of the store: thread id / address → prospect (or "not tracked"). Unknown
- * keys of a batch are asked in ONE lookup message; answers are kept until a change event clears
- * them, so scrolling a list or re-rendering rows asks the background nothing new.
+ * What this tab knows of the store: thread id / address → prospect (or "not tracked").
+ *
+ * Held: once the tab knows its mailbox, it asks for every prospect that mailbox can see (hold).
+ * When they are few enough (MAILBOX_HOLD_LIMIT), any list Gmail draws gets its chips in the same
+ * frame as its rows, since nothing needs asking; a change event re-reads only the prospects it
+ * names. Looked up: a larger mailbox, or before the answer, unknown keys of a batch are asked in
+ * ONE lookup message and kept until a change event clears them, so scrolling a list or
+ * re-rendering rows asks the background nothing new.
  */
 export class ProspectCache {
   private readonly byThread = new Map<string, Prospect[]>();
   private readonly byEmail = new Map<string, Prospect | null>();
   private settingsValue: Settings | null = null;
-  /** Raised by every clear: a lookup answered before the change it missed is not kept. */
+  /** Raised by every change event: an answer asked for before the change it missed is not kept. */
   private generation = 0;
+  /** The mailbox whose every prospect is held here; null while keys are looked up as shown. */
+  private held: string | null = null;
+  /** Holds and re-reads, applied one after another in the order they were asked. */
+  private pending: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly lookup: (request: LookupRequest) => Promise<LookupResponse>,
+    private readonly ask: CacheQuestions,
     private readonly limit = CACHE_LIMIT,
   ) {}
 
@@ -37,11 +55,34 @@ export class ProspectCache {
   }
 
   /**
+   * Asks for every prospect `mailbox` can see. A mailbox with more than the background's limit
+   * stays looked up key by key; a failed ask too (the rows still get their chips, a lookup later).
+   */
+  hold(mailbox: string): Promise<void> {
+    return this.queue(async () => {
+      for (;;) {
+        const asked = this.generation;
+        const answer = await this.ask.mailbox(mailbox);
+        if (asked !== this.generation) continue;
+        this.forget();
+        this.settingsValue = answer.settings;
+        if (!answer.complete) return;
+        for (const prospect of answer.prospects) this.remember(prospect);
+        this.held = mailbox;
+        return;
+      }
+    });
+  }
+
+  /**
    * Fetches whatever of these keys is not cached yet; resolves when the cache can answer all.
    * An answer that was in flight when the store changed may predate that change: it is dropped
    * and the keys are asked again.
    */
   async load(mailbox: string, threadIds: Iterable<string>, emails: Iterable<string>): Promise<void> {
+    // A held mailbox answers at once, even while a re-read is on its way (its end brings a pass).
+    if (this.held !== mailbox) await this.pending;
+    if (this.held === mailbox && this.settingsValue) return;
     const [threads, addresses] = [[...new Set(threadIds)], [...new Set(emails)]];
     trimOldest(this.byThread, Math.max(0, this.limit - threads.length));
     trimOldest(this.byEmail, Math.max(0, this.limit - addresses.length));
@@ -50,7 +91,7 @@ export class ProspectCache {
       const missingEmails = addresses.filter((email) => !this.byEmail.has(email));
       if (missingThreads.length === 0 && missingEmails.length === 0 && this.settingsValue) return;
       const asked = this.generation;
-      const { prospects, settings } = await this.lookup({ mailbox, threadIds: missingThreads, emails: missingEmails });
+      const { prospects, settings } = await this.ask.lookup({ mailbox, threadIds: missingThreads, emails: missingEmails });
       if (asked !== this.generation) continue;
       this.settingsValue = settings;
       for (const id of missingThreads) this.byThread.set(id, []);
@@ -58,6 +99,30 @@ export class ProspectCache {
       for (const prospect of prospects) this.remember(prospect);
       return;
     }
+  }
+
+  /**
+   * The store changed (a change event); resolves when the cache shows it. Held: the named
+   * prospects and the settings are read again, and until then the tab keeps showing what it
+   * knew; looked up: everything is forgotten and asked again as it is shown.
+   */
+  changed(prospectIds: readonly string[]): Promise<void> {
+    this.generation += 1;
+    const mailbox = this.held;
+    if (mailbox === null) {
+      this.forget();
+      return Promise.resolve();
+    }
+    if (prospectIds.length > REREAD_BY_ID_LIMIT) return this.hold(mailbox);
+    return this.queue(async () => {
+      const { prospects, settings } = await this.ask.lookup({ mailbox, threadIds: [], emails: [], prospectIds });
+      if (this.held !== mailbox) return;
+      this.settingsValue = settings;
+      const reread = new Set(prospectIds);
+      for (const [id, known] of this.byThread) this.byThread.set(id, known.filter((prospect) => !reread.has(prospect.id)));
+      for (const [email, known] of this.byEmail) if (known && reread.has(known.id)) this.byEmail.delete(email);
+      for (const prospect of prospects) this.remember(prospect);
+    });
   }
 
   /** Records a prospect the background just returned (after a command), under all its keys. */
@@ -89,8 +154,17 @@ export class ProspectCache {
     return mostUrgent(this.tracked(threadId, emails));
   }
 
-  clear(): void {
-    this.generation += 1;
+  /** A failed hold or re-read leaves the tab looking keys up, as a large mailbox does. */
+  private queue(work: () => Promise<void>): Promise<void> {
+    this.pending = this.pending.then(work).catch(() => {
+      this.generation += 1;
+      this.forget();
+    });
+    return this.pending;
+  }
+
+  private forget(): void {
+    this.held = null;
     this.byThread.clear();
     this.byEmail.clear();
     this.settingsValue = null;

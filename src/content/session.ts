@@ -12,6 +12,17 @@ import { unreadReplyTouches } from './unreadReplies';
 import { pestWarningText } from '../ui/pestText';
 import type { MissLogger, OpenThread, Person, ThreadRow, WebmailAdapter } from './webmail/types';
 
+/** What one draw saw, for the follow-up that comes after it. */
+export interface View {
+  readonly mailbox: string;
+  readonly rows: readonly ThreadRow[];
+  readonly thread: OpenThread | null;
+  readonly others: (people: readonly Person[]) => string[];
+  readonly otherThreadEmails: string[];
+  readonly now: number;
+  readonly locale: string;
+}
+
 /**
  * One pass over what Gmail shows: rows get chips, the open thread gets its card, and messages
  * the rep sent or received in a tracked thread become touches. Everything the page needs from
@@ -42,10 +53,25 @@ export class Session {
     private readonly miss: MissLogger,
   ) {}
 
+  /** A whole pass: the chips, then what the view logs and the card (see draw and followUp). */
   async pass(doc: Document, root: ParentNode): Promise<void> {
+    const view = await this.draw(doc, root);
+    if (view) await this.followUp(view);
+  }
+
+  /**
+   * Reads what Gmail shows and draws the rows' chips. Drawing is idempotent and, once the tab
+   * holds its mailbox, needs no message: it runs on every batch, even while a previous follow-up
+   * is still sending, so a list gets its chips in the frame its rows are first drawn in.
+   */
+  async draw(doc: Document, root: ParentNode): Promise<View | null> {
     const titled = this.adapter.mailbox(doc);
-    if (!titled) return this.miss('mailbox', 'the signed-in address is not in the title yet');
-    this.mailbox ??= titled;
+    if (!titled) return (this.miss('mailbox', 'the signed-in address is not in the title yet'), null);
+    if (this.mailbox === null) {
+      this.mailbox = titled;
+      // Lists drawn from now on find their chips in the tab (load waits for this answer).
+      void this.cache.hold(titled);
+    }
     if (titled !== this.mailbox) this.miss('mailbox', 'the title names another mailbox than the page opened with');
     const mailbox = this.mailbox;
     const rows = this.adapter.rows(root, this.miss);
@@ -57,13 +83,17 @@ export class Session {
       [...rows.map((row) => row.threadId), thread?.threadId].filter((id): id is string => Boolean(id)),
       [...rows.flatMap((row) => others(row.people)), ...others(threadPeople)],
     );
-    const settings = this.cache.settings;
-    if (!settings) return;
+    if (!this.cache.settings) return null;
     const now = Date.now();
     const locale = uiLanguage();
-    for (const row of rows) annotateRow(row, this.prospectOfRow(row, others), settings, now, t, locale);
-    await this.logUnreadReplies(rows, others, now);
-    if (thread) await this.threadPass(thread, mailbox, others(threadPeople), now, locale);
+    for (const row of rows) annotateRow(row, this.prospectOfRow(row, others), this.cache.settings, now, t, locale);
+    return { mailbox, rows, thread, others, otherThreadEmails: others(threadPeople), now, locale };
+  }
+
+  /** What a drawn view sends (replies read from unread rows, the open thread's touches) and its card. One at a time. */
+  async followUp(view: View): Promise<void> {
+    await this.logUnreadReplies(view.rows, view.others, view.now);
+    if (view.thread) await this.threadPass(view.thread, view.mailbox, view.otherThreadEmails, view.now, view.locale);
     else this.cardKey = '';
   }
 
@@ -76,8 +106,9 @@ export class Session {
     // Everyone tracked on the thread is linked to it and gets their own touches; the card shows
     // the most urgent of them, as the chip does.
     // Who the card shows is decided before anything is sent: the change events those sends cause
-    // clear the cache mid-pass, and a card drawn from an emptied cache would replace the rep's
-    // card (and what they are typing) with "Track as prospect". The next pass draws the news.
+    // may clear the cache mid-pass (a mailbox looked up key by key), and a card drawn from an
+    // emptied cache would replace the rep's card (and what they are typing) with "Track as
+    // prospect". The next pass draws the news.
     const tracked = this.cache.tracked(thread.threadId, otherEmails);
     const prospect = this.cache.find(thread.threadId, otherEmails);
     for (const person of tracked) await this.linkThread(person, thread, mailbox);

@@ -14,7 +14,7 @@ import {
 import { arrayOf, bool, num, object, oneOf, recordOf, str, type Check } from '../domain/validate';
 import { fileText } from '../domain/backup';
 import { settingsShape } from '../domain/settingsInput';
-import type { MessageName, RequestOf } from './protocol';
+import { MAILBOX_HOLD_LIMIT, type MessageName, type RequestOf } from './protocol';
 
 /**
  * Who is asking, as the background works it out from the runtime's sender: one of Touchbase's own
@@ -125,10 +125,16 @@ export const COMMANDS: { readonly [K in MessageName]: CommandDeclaration<K> } = 
   },
   // A list view can hold a thousand rows (and as many people again); one lookup covers them.
   lookup: {
-    payload: object({ mailbox, threadIds: arrayOf(gmailId, { max: 2_000 }), emails: arrayOf(email, { max: 5_000 }) }),
+    payload: object(
+      { mailbox, threadIds: arrayOf(gmailId, { max: 2_000 }), emails: arrayOf(email, { max: 5_000 }), prospectIds: arrayOf(recordId, { max: MAILBOX_HOLD_LIMIT }) },
+      ['prospectIds'],
+    ),
     senders: everywhere,
     resend: idempotent,
   },
+  // Asked once, when a Gmail tab learns its mailbox: the chips of every list it draws then need no
+  // lookup. It reveals no more than lookups of every address of that mailbox would.
+  'lookup.mailbox': { payload: object({ mailbox }), senders: everywhere, resend: idempotent },
   'touch.recent': {
     payload: object({ prospectId: recordId, limit: num({ min: 1, max: 50, integer: true }) }),
     senders: everywhere,

@@ -64,11 +64,29 @@ export interface LookupRequest {
   readonly mailbox: string;
   readonly threadIds: readonly string[];
   readonly emails: readonly string[];
+  /** Prospects asked for by id: a tab holding its whole mailbox re-reads only what changed. */
+  readonly prospectIds?: readonly string[];
 }
 
 export interface LookupResponse {
   readonly prospects: readonly Prospect[];
   readonly settings: Settings;
+}
+
+/**
+ * The most prospects a Gmail tab holds for its mailbox. A fresh list then gets its chips in the
+ * frame its rows are first drawn in, with no lookup between them; a mailbox with more is looked
+ * up row by row, as Gmail shows it.
+ */
+export const MAILBOX_HOLD_LIMIT = 2_000;
+
+export interface MailboxResponse extends LookupResponse {
+  /**
+   * true: `prospects` is every prospect the tab's mailbox can see (its own and those added
+   * without a mailbox), so an address or thread not among them is not tracked. false: the
+   * mailbox holds more than MAILBOX_HOLD_LIMIT, and `prospects` is empty.
+   */
+  readonly complete: boolean;
 }
 
 export interface Protocol {
@@ -79,6 +97,8 @@ export interface Protocol {
   'touch.log': { request: LogTouchRequest; response: LogTouchResponse };
   'touch.withdraw': { request: WithdrawTouchRequest; response: WithdrawTouchResponse };
   lookup: { request: LookupRequest; response: LookupResponse };
+  /** Every prospect a Gmail tab's mailbox can see, when they are few enough to hold in the tab. */
+  'lookup.mailbox': { request: { mailbox: string }; response: MailboxResponse };
   /** The latest touches of a prospect, newest first (content scripts cannot read the store). */
   'touch.recent': { request: { prospectId: string; limit: number }; response: readonly Touch[] };
   'settings.get': { request: Record<string, never>; response: Settings };

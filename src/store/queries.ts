@@ -22,6 +22,10 @@ export async function lookupProspects(db: TouchbaseDB, request: LookupRequest): 
   const reads = [
     ...request.threadIds.map((id) => store.index('byThreadId').getAll(id)),
     ...request.emails.map((email) => store.index('byEmail').getAll(email)),
+    ...(request.prospectIds ?? []).map(async (id) => {
+      const prospect = await store.get(id);
+      return prospect ? [prospect] : [];
+    }),
   ];
   const found = (await Promise.all(reads)).flat();
   await tx.done;
@@ -30,6 +34,20 @@ export async function lookupProspects(db: TouchbaseDB, request: LookupRequest): 
     if (prospect.mailbox === request.mailbox || prospect.mailbox === '') byId.set(prospect.id, prospect);
   }
   return [...byId.values()];
+}
+
+/**
+ * Every prospect a Gmail tab of `mailbox` can see (its own and those added without a mailbox), or
+ * none and `complete: false` when there are more than `limit`: counted first, so a large pipeline
+ * costs two index counts, not a read of every record.
+ */
+export async function mailboxProspects(db: TouchbaseDB, mailbox: string, limit: number): Promise<{ prospects: Prospect[]; complete: boolean }> {
+  const index = db.transaction('prospects').store.index('byMailboxEmail');
+  // [m] sorts before every [m, address] and [m, []] after them: arrays sort above strings.
+  const ranges = [...new Set([mailbox, ''])].map((owner) => IDBKeyRange.bound([owner], [owner, []]));
+  const counts = await Promise.all(ranges.map((range) => index.count(range)));
+  if (counts.reduce((sum, count) => sum + count, 0) > limit) return { prospects: [], complete: false };
+  return { prospects: (await Promise.all(ranges.map((range) => index.getAll(range)))).flat(), complete: true };
 }
 
 /**

@@ -48,7 +48,8 @@ function everyCommand(id: string, settings: Settings): { [K in MessageName]: Req
     'prospect.decide': { id, outcome: 'nurture' },
     'prospect.linkThread': { id, thread: { threadId: '18bc1a2b3c4d5e6f', mailbox: MAILBOX, subject: 'A deal' } },
     'touch.log': { prospectId: id, channel: 'email', direction: 'outbound', source: 'manual', note: '' },
-    lookup: { mailbox: MAILBOX, threadIds: [], emails: ['ann@client.test'] },
+    lookup: { mailbox: MAILBOX, threadIds: [], emails: ['ann@client.test'], prospectIds: [id] },
+    'lookup.mailbox': { mailbox: MAILBOX },
     'touch.recent': { prospectId: id, limit: 3 },
     // No such touch: answered "nothing withdrawn" (the store test withdraws real ones).
     'touch.withdraw': { touchId: '0b5e1f7a-3c2d-4e8f-9a6b-1c2d3e4f5a6b', mailbox: MAILBOX },

@@ -91,6 +91,42 @@ describe('chips on the inbox', () => {
     expect((await rowStates(gmail)).filter((row) => row.chips.length).length).toBeGreaterThanOrEqual(8);
   });
 
+  it("gives a list it never showed its chips before the rows' first layout: no question to the background between them", async () => {
+    // Tracked before the tab opened, never on screen: its thread and its address are new to the list.
+    const fresh = { email: 'first.frame@fresh.test', threadId: '18d1a2b3c4d5e6f7', byAddress: '18d1a2b3c4d5e6f8' };
+    await command(popup, 'prospect.create', { email: fresh.email, name: 'First Frame', mailbox: DEMO_REP, thread: { threadId: fresh.threadId, mailbox: DEMO_REP, subject: 'A new deal' } });
+    await openInbox();
+    await expectChipsMatch();
+    const chipsAtFirstLayout = await gmail.evaluate(
+      ({ email, threadId, byAddress }) =>
+        new Promise<boolean[]>((resolve) => {
+          const tbody = document.querySelector('div[role=main] tr.zA')!.parentElement!;
+          const template = [...tbody.querySelectorAll('tr.zA')].find((row) => !row.querySelector('[data-touchbase]'))!;
+          const rowOf = (legacyId: string, sender: string) => {
+            const row = template.cloneNode(true) as HTMLElement;
+            for (const name of row.getAttributeNames()) if (name.startsWith('data-touchbase')) row.removeAttribute(name);
+            for (const ids of row.querySelectorAll('[data-legacy-thread-id]')) ids.setAttribute('data-legacy-thread-id', legacyId);
+            for (const ids of row.querySelectorAll('[data-thread-id]')) ids.setAttribute('data-thread-id', `#thread-f:${BigInt(`0x${legacyId}`)}`);
+            for (const person of row.querySelectorAll('.yW span[email]')) person.setAttribute('email', sender);
+            return row;
+          };
+          // One row tracked by its thread (sent by a stranger), one by its sender's address.
+          const rows = [rowOf(threadId, 'stranger@nowhere.test'), rowOf(byAddress, email)];
+          // A ResizeObserver reports after the layout of the frame that first lays the rows out,
+          // after every animation-frame callback of that frame (where the chips are drawn).
+          const observer = new ResizeObserver(() => {
+            observer.disconnect();
+            resolve(rows.map((row) => row.querySelector('[data-touchbase="chip"]') !== null));
+          });
+          tbody.prepend(...rows);
+          for (const row of rows) observer.observe(row);
+        }),
+      fresh,
+    );
+    expect(chipsAtFirstLayout).toEqual([true, true]);
+    await expectChipsMatch();
+  });
+
   for (const language of ['ru', 'th', 'zh']) {
     it(`work unchanged with Gmail in ${language}`, async () => {
       await openInbox(`?hl=${language}`);

@@ -1,11 +1,12 @@
 /**
  * What a Gmail tab may ask the background for, written from what the Gmail features use (read
- * lookups, recent touches and the settings; log a touch; create, update, decide and link a thread
+ * lookups (by row, and of its whole mailbox), recent touches and the settings; log a touch; create, update, decide and link a thread
  * to a prospect; open a thread; keep the thread card open or compact; take back the provisional touch of a send the rep undid) — never read from the declarations it checks. Bulk and
  * settings-wide changes belong to Touchbase's own pages.
  */
 export const SERVED_TO_GMAIL_TAB: readonly string[] = [
   'lookup',
+  'lookup.mailbox',
   'touch.recent',
   'settings.get',
   'touch.log',

@@ -161,7 +161,8 @@ describe('what a Gmail tab may send', () => {
       'prospect.decide': { id, outcome: 'nurture' },
       'prospect.linkThread': { id, thread: { ...thread, threadId: '18bc1a2b3c4d5e70' } },
       'touch.log': { prospectId: id, channel: 'email', direction: 'outbound', source: 'manual', note: '' },
-      lookup: { mailbox: 'rep@example.com', threadIds: [], emails: ['ana@acme.test'] },
+      lookup: { mailbox: 'rep@example.com', threadIds: [], emails: ['ana@acme.test'], prospectIds: [id] },
+      'lookup.mailbox': { mailbox: 'rep@example.com' },
       'touch.recent': { prospectId: id, limit: 3 },
       // No such touch: answered "nothing withdrawn" (the store test withdraws real ones).
       'touch.withdraw': { touchId: '0b5e1f7a-3c2d-4e8f-9a6b-1c2d3e4f5a6b', mailbox: 'rep@example.com' },

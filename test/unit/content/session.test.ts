@@ -45,10 +45,14 @@ describe('opening a thread with two tracked people', () => {
     document.body.append(anchor);
     const thread = dealThread(anchor);
     const adapter = { name: 'test', mailbox: () => REP, rows: () => [], openThread: () => thread } as unknown as WebmailAdapter;
-    const cache = new ProspectCache(async (request: LookupRequest) => ({
-      prospects: [...people.values()].filter((p) => p.threadIds.some((id) => request.threadIds.includes(id)) || request.emails.includes(p.email)),
-      settings: DEFAULT_SETTINGS,
-    }));
+    // The tab holds its mailbox: every person of the store (all are the rep's).
+    const cache = new ProspectCache({
+      lookup: async (request: LookupRequest) => ({
+        prospects: [...people.values()].filter((p) => p.threadIds.some((id) => request.threadIds.includes(id)) || request.emails.includes(p.email)),
+        settings: DEFAULT_SETTINGS,
+      }),
+      mailbox: async () => ({ prospects: [...people.values()], settings: DEFAULT_SETTINGS, complete: true }),
+    });
     await new Session(adapter, cache, () => undefined).pass(document, document);
     vi.useRealTimers();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import { StoreError } from '../../../src/store/errors';
 import { createProspect, decideProspect, linkThread, updateProspect } from '../../../src/store/prospects';
-import { dueWindowHead, lookupProspects, prospectsDueBy } from '../../../src/store/queries';
+import { dueWindowHead, lookupProspects, mailboxProspects, prospectsDueBy } from '../../../src/store/queries';
 import { writeSettings } from '../../../src/store/settingsWrites';
 import { DAY, NOW, freshDB } from './helpers';
 
@@ -66,6 +66,28 @@ describe('prospects in the store', () => {
     expect(byThread.map((x) => x.id)).toEqual([p.id]);
     expect(byEmail.map((x) => x.id)).toEqual([p.id]);
     expect(otherMailbox).toEqual([]);
+  });
+
+  it('looks prospects up by id, within the mailbox; an id not stored is simply absent', async () => {
+    const db = await freshDB();
+    const mine = await createProspect(db, base, NOW);
+    const theirs = await createProspect(db, { ...base, email: 'bo@beta.test', mailbox: 'other@example.com' }, NOW);
+    const found = await lookupProspects(db, { mailbox: 'rep@example.com', threadIds: [], emails: [], prospectIds: [mine.id, theirs.id, 'deleted-meanwhile'] });
+    expect(found.map((x) => x.id)).toEqual([mine.id]);
+  });
+
+  it("gives a Gmail tab its mailbox's prospects and those added without one, or none past the limit", async () => {
+    const db = await freshDB();
+    // Addresses chosen to sort on both sides of the other mailbox's and the unowned one's.
+    const mine = [await createProspect(db, { ...base, email: 'aa@x.test' }, NOW), await createProspect(db, { ...base, email: 'zz@x.test' }, NOW)];
+    const unowned = await createProspect(db, { ...base, email: 'mm@x.test', mailbox: '' }, NOW);
+    await createProspect(db, { ...base, email: 'bb@x.test', mailbox: 'rep@example.co' }, NOW);
+    await createProspect(db, { ...base, email: 'cc@x.test', mailbox: 'rep@example.com.evil' }, NOW);
+    const held = await mailboxProspects(db, 'rep@example.com', 3);
+    expect(held.complete).toBe(true);
+    expect(held.prospects.map((x) => x.email).sort()).toEqual([...mine, unowned].map((x) => x.email).sort());
+    expect(await mailboxProspects(db, 'rep@example.com', 2)).toEqual({ prospects: [], complete: false });
+    expect((await mailboxProspects(db, 'nobody@example.com', 3)).prospects.map((x) => x.email)).toEqual(['mm@x.test']);
   });
 
   it('reads only due prospects from the dueAt index', async () => {
