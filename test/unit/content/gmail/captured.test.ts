@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gmailAdapter } from '../../../../src/content/webmail/gmail';
+import { gmailSendHooks } from '../../../../src/content/webmail/gmail/sends';
 import { GMAIL_MISS } from '../../../../src/content/webmail/gmail/misses';
 import { FIXTURE_DIR, missRecorder } from './helpers';
 
@@ -12,6 +14,8 @@ import { FIXTURE_DIR, missRecorder } from './helpers';
  */
 const CAPTURED_INBOX = join(FIXTURE_DIR, 'captured/inboxsdk-2014-inbox.html');
 const CAPTURED_ROWS = join(FIXTURE_DIR, 'captured/inboxsdk-2014-thread-rows.html');
+/** A new-message window of real Gmail, 2020 (no recipient typed yet). */
+const CAPTURED_COMPOSE = join(FIXTURE_DIR, 'captured/js-min-2020-compose.html');
 
 function capturedInbox(): Document {
   return new DOMParser().parseFromString(readFileSync(CAPTURED_INBOX, 'utf8'), 'text/html');
@@ -69,6 +73,68 @@ describe('Gmail list rows on a captured 2014 inbox (rows without thread-id attri
     expect(gmailAdapter.openThread(doc, miss)).toBeNull();
     expect(misses.map((m) => m.what)).not.toContain(GMAIL_MISS.unrecognisedId);
     expect(misses.map((m) => m.what)).not.toContain(GMAIL_MISS.invalidAddress);
+  });
+});
+
+describe('sending from a captured 2020 compose window', () => {
+  const doc = new DOMParser().parseFromString(readFileSync(CAPTURED_COMPOSE, 'utf8'), 'text/html');
+  // Found here by what the capture shows (its id and its tooltip), not by the adapter's hooks.
+  const send = doc.getElementById(':79')!;
+  const moreSendOptions = doc.querySelector('[data-tooltip="More send options"]')!;
+  const body = doc.querySelector('[contenteditable="true"][role="textbox"]')!;
+  const subject = doc.querySelector('input[name="subjectbox"]')!;
+  const event = (type: 'click' | 'keydown', target: Element, init: KeyboardEventInit = {}) => {
+    const fired = type === 'click' ? new MouseEvent('click', { bubbles: true }) : new KeyboardEvent('keydown', { bubbles: true, ...init });
+    Object.defineProperty(fired, 'target', { value: target });
+    return fired;
+  };
+
+  it('finds the draft around its body and its send button, where the follow-up control goes', () => {
+    expect(send.getAttribute('data-tooltip')).toMatch(/^Send/); // the scenario holds
+    const { miss, misses } = missRecorder();
+    const found = gmailSendHooks.draftAt(body, miss);
+    expect(found?.sendButton).toBe(send);
+    expect(found?.draft.contains(subject)).toBe(true);
+    expect(gmailSendHooks.draftAt(subject, miss)?.draft).toBe(found?.draft);
+    expect(misses).toEqual([]);
+  });
+
+  it('sees a click on Send, Enter on it and Ctrl+Enter in the body as a send of that draft', () => {
+    const draft = gmailSendHooks.draftAt(body, missRecorder().miss)!.draft;
+    for (const fired of [event('click', send), event('keydown', send, { key: 'Enter' }), event('keydown', body, { key: 'Enter', ctrlKey: true })]) {
+      expect(gmailSendHooks.sendingDraft(fired, missRecorder().miss)?.draft).toBe(draft);
+    }
+  });
+
+  it('does not take the schedule-send menu, typing or Enter in the body for a send', () => {
+    const { miss } = missRecorder();
+    expect(gmailSendHooks.sendingDraft(event('click', moreSendOptions), miss)).toBeNull();
+    expect(gmailSendHooks.sendingDraft(event('keydown', body, { key: 'Enter' }), miss)).toBeNull();
+    expect(gmailSendHooks.sendingDraft(event('click', body), miss)).toBeNull();
+  });
+
+  it('names no recipient for a window where none was typed, and logs that once as a miss', () => {
+    const { miss, misses } = missRecorder();
+    expect(gmailSendHooks.sendingDraft(event('click', send), miss)?.recipients).toEqual([]);
+    expect(misses.map((m) => m.what)).toEqual([GMAIL_MISS.draftWithoutRecipients]);
+  });
+});
+
+describe('the captures themselves', () => {
+  const sources = readFileSync(join(FIXTURE_DIR, 'SOURCES.md'), 'utf8');
+  const rowOf = (file: string) => sources.split('\n').find((line) => line.startsWith(`| \`captured/${file}\``)) ?? '';
+
+  it('are each listed in SOURCES.md with repository, commit and licence', () => {
+    const files = readdirSync(join(FIXTURE_DIR, 'captured')).filter((file) => file.endsWith('.html'));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    for (const file of files) expect(rowOf(file), file).toMatch(/\| \[[\w.-]+\/[\w.-]+\]\(https:\/\/github\.com\/[\w.-]+\/[\w.-]+\) \| .+ \| `[0-9a-f]{40}`.*\| (MIT|MIT or Apache-2\.0) /);
+  });
+
+  it('taken whole are byte for byte what SOURCES.md says was published', () => {
+    for (const file of ['inboxsdk-2014-inbox.html', 'js-min-2020-compose.html']) {
+      const digest = createHash('sha256').update(readFileSync(join(FIXTURE_DIR, 'captured', file))).digest('hex');
+      expect(rowOf(file), file).toContain(`\`${digest}\``);
+    }
   });
 });
 
