@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
-import { command, readProspects } from './extension';
+import { command, readProspects, readTouches } from './extension';
 import { rowStates } from './gmail';
 
 /**
@@ -17,6 +17,8 @@ type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
 const CAPTURED = join(import.meta.dirname, '../fixtures/gmail/captured/inboxsdk-2014-inbox.html');
 /** InboxSDK's captured row literals, one main pane each (a default row, two vertical-pane threads). */
 const CAPTURED_ROWS = join(import.meta.dirname, '../fixtures/gmail/captured/inboxsdk-2014-thread-rows.html');
+/** A new-message window of real Gmail, 2020, no recipient typed (published as a bare fragment). */
+const CAPTURED_COMPOSE = join(import.meta.dirname, '../fixtures/gmail/captured/js-min-2020-compose.html');
 /** The signed-in account of the captured page, and two senders in its rows. */
 const REP = 'streak.web.test.1@gmail.com';
 const TRACKED = 'news@twilio.com';
@@ -31,9 +33,12 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   const page = (await readFile(CAPTURED, 'utf8')).replace(/<title>[^<]*<\/title>/, '<title>Gmail</title>');
   const rowsPage = (await readFile(CAPTURED_ROWS, 'utf8')).replace(/<title>[^<]*<\/title>/, `<title>Inbox - ${REP} - Gmail</title>`);
+  // The fragment goes into a page of its own, titled as Gmail titles a signed-in tab.
+  const composePage = `<!doctype html><html><head><title>Inbox - ${REP} - Gmail</title></head><body>${await readFile(CAPTURED_COMPOSE, 'utf8')}</body></html>`;
   await browser.context.route('https://mail.google.com/**', (route) => {
     const { pathname } = new URL(route.request().url());
-    const body = pathname.startsWith('/mail/u/0/') ? page : pathname.startsWith('/mail/u/1/') ? rowsPage : null;
+    const pages: Record<string, string> = { '/mail/u/0/': page, '/mail/u/1/': rowsPage, '/mail/u/2/': composePage };
+    const body = Object.entries(pages).find(([prefix]) => pathname.startsWith(prefix))?.[1] ?? null;
     return body === null
       ? route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the capture' })
       : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
@@ -89,5 +94,23 @@ describe('a captured 2014 Gmail inbox', () => {
     // one chip each, in the row holding the subject; the continuation rows are not threads of their own.
     await expect.poll(chipsByRow).toEqual({ horizontal: [[cowan]], vertical: [[], [cowan], []], 'vertical-no-snippet': [[], []] });
     await rows.close();
+  });
+});
+
+describe('a captured 2020 Gmail compose window', () => {
+  it('gets the follow-up control beside its Send button once the rep clicks into the draft', async () => {
+    await gmail.goto('https://mail.google.com/mail/u/2/#inbox?compose=new');
+    // Found by its id in the capture, not by the adapter's hooks.
+    const nextToSend = () => gmail.evaluate(() => document.getElementById(':79')?.nextElementSibling?.getAttribute('data-touchbase') ?? null);
+    expect(await nextToSend()).toBeNull();
+    await gmail.locator('[contenteditable="true"][role="textbox"]').click();
+    await expect.poll(nextToSend).toBe('follow-up');
+  });
+
+  it('sent with no recipient typed: logs one miss, records nothing and leaves the page working', async () => {
+    await gmail.locator('[id=":79"]').click();
+    await expect.poll(() => logged.filter((line) => line.includes('gmail: draft without recipients')).length).toBe(1);
+    expect(await readTouches(popup)).toEqual([]);
+    expect((await readProspects(popup)).map((p) => p.email).sort()).toEqual([ALSO_TRACKED, TRACKED].sort());
   });
 });
