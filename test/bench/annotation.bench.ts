@@ -15,7 +15,8 @@ type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
 let browser: Launched;
 const sections: string[] = [];
 const REP = 'rep@example.com';
-const SIZES = [100, 1_000];
+/** BENCH_ROWS=100 measures one size only (a quicker run while trying a change). */
+const SIZES = process.env.BENCH_ROWS ? [Number(process.env.BENCH_ROWS)] : [100, 1_000];
 /** Every other row belongs to a tracked prospect. */
 const TRACKED_EVERY = 2;
 
