@@ -119,7 +119,7 @@ export class ProspectCache {
       if (this.held !== mailbox) return;
       this.settingsValue = settings;
       const reread = new Set(prospectIds);
-      for (const [id, known] of this.byThread) this.byThread.set(id, known.filter((prospect) => !reread.has(prospect.id)));
+      for (const [id, known] of this.byThread) if (known.some((prospect) => reread.has(prospect.id))) this.byThread.set(id, known.filter((prospect) => !reread.has(prospect.id)));
       for (const [email, known] of this.byEmail) if (known && reread.has(known.id)) this.byEmail.delete(email);
       for (const prospect of prospects) this.remember(prospect);
     });

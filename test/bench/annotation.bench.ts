@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, it } from 'vitest';
 import { bundleSizes } from '../../scripts/bundle-sizes.mjs';
@@ -88,6 +88,11 @@ function breakdown(events: readonly TraceEvent[]): Breakdown {
   return { ...phases, script: cpu(['RunTask']) - phases.style - phases.layout - phases.paint - phases.gc };
 }
 
+/** The page's main-thread task time so far (CDP `TaskDuration`, with `Performance.enable` sent), in ms. */
+async function taskDuration(cdp: CDPSession): Promise<number> {
+  return ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
 /** Inserts `count` Gmail-like rows in one go and reports when our chips for them were all painted. */
 async function insertAndWait(page: Page, count: number, expectChips: boolean, trace = false): Promise<{ wall: number; taskMs: number; phases: Breakdown | null; sameFrame: boolean }> {
   const cdp = await page.context().newCDPSession(page);
@@ -99,8 +104,7 @@ async function insertAndWait(page: Page, count: number, expectChips: boolean, tr
     await page.evaluate((mark) => performance.mark(mark), TRACE_MARK);
   }
   await cdp.send('Performance.enable');
-  const taskDuration = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-  const before = await taskDuration();
+  const before = await taskDuration(cdp);
   if (process.env.PROFILE) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 100 }); await cdp.send('Profiler.start'); }
   const { wall, sameFrame } = await page.evaluate(
     ({ count, every, expectChips, rep }) =>
@@ -163,7 +167,7 @@ async function insertAndWait(page: Page, count: number, expectChips: boolean, tr
     { count, every: TRACKED_EVERY, expectChips, rep: REP },
   );
   await page.waitForTimeout(300);
-  const taskMs = (await taskDuration()) - before;
+  const taskMs = (await taskDuration(cdp)) - before;
   if (process.env.PROFILE) {
     const { profile } = await cdp.send('Profiler.stop');
     const self = new Map<string, number>();
@@ -229,10 +233,9 @@ const BASELINE = 'https://baseline.test/';
 
 /** Median and interquartile range of paired differences, e.g. "19 ms (15–24)". */
 function spread(values: readonly number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  const { median, p25, p75 } = stats(values);
   const plain = (value: number) => ms(Math.max(0, value)).replace(' ms', '');
-  return `${ms(Math.max(0, at(0.5)))} (${plain(at(0.25))}–${plain(at(0.75))})`;
+  return `${ms(Math.max(0, median))} (${plain(p25)}–${plain(p75)})`;
 }
 
 /** Per phase: the median of (measured − baseline) CPU time over traced pairs; and the totals' spread. */
@@ -295,8 +298,7 @@ it('holding a mailbox: what the tab asks once', async () => {
     await page.waitForTimeout(400);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    const taskDuration = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-    const before = await taskDuration();
+    const before = await taskDuration(cdp);
     const answer = await inContent(
       page,
       async (_open, { tag, mailbox }) => {
@@ -307,7 +309,7 @@ it('holding a mailbox: what the tab asks once', async () => {
       },
       { tag: PROTOCOL_TAG, mailbox: REP },
     );
-    runs.push({ ...answer, taskMs: (await taskDuration()) - before });
+    runs.push({ ...answer, taskMs: (await taskDuration(cdp)) - before });
     await cdp.detach();
     await page.close();
   }

@@ -19,7 +19,7 @@ export function writeSection(name: string, title: string, body: string): void {
 export function stats(values: readonly number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { median: at(0.5), p95: at(0.95), worst: sorted.at(-1) ?? NaN, best: sorted[0] ?? NaN };
+  return { median: at(0.5), p25: at(0.25), p75: at(0.75), p95: at(0.95), worst: sorted.at(-1) ?? NaN, best: sorted[0] ?? NaN };
 }
 
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
