@@ -5,27 +5,27 @@
  */
 export const GMAIL_MISS = {
   /** A row with neither thread ids nor people: nothing to annotate, skipped. */
-  rowWithoutIds: 'gmail: thread row without ids or people',
+  rowWithoutIds: 'thread row without ids or people',
   /** A row with people but no usable thread id: returned with threadId null. */
-  rowWithoutThreadId: 'gmail: thread row without thread id',
+  rowWithoutThreadId: 'thread row without thread id',
   /** A row without a subject: returned with subject ''. */
-  rowWithoutSubject: 'gmail: thread row without subject',
+  rowWithoutSubject: 'thread row without subject',
   /** An open thread heading without a usable id: no thread reported. */
-  threadWithoutId: 'gmail: thread heading without id',
+  threadWithoutId: 'thread heading without id',
   /** An open thread with no expanded message container: the card anchor falls back. */
-  threadWithoutMessageList: 'gmail: thread without expanded messages',
+  threadWithoutMessageList: 'thread without expanded messages',
   /** A message with no id attribute at all: skipped. */
-  messageWithoutId: 'gmail: message without id',
+  messageWithoutId: 'message without id',
   /** A message without a sender span: returned with from null. */
-  messageWithoutSender: 'gmail: message without sender',
+  messageWithoutSender: 'message without sender',
   /** An id attribute whose value is in no format we know. */
-  unrecognisedId: 'gmail: id in an unknown format',
+  unrecognisedId: 'id in an unknown format',
   /** An address attribute that is not an email address: that person is skipped. */
-  invalidAddress: 'gmail: invalid email address',
+  invalidAddress: 'invalid email address',
   /** A draft sent without a recipient chip we can read: its send is not logged. */
-  draftWithoutRecipients: 'gmail: draft without recipients',
+  draftWithoutRecipients: 'draft without recipients',
   /** A draft whose send button does not match: no follow-up control is placed beside it. */
-  draftWithoutSendButton: 'gmail: draft without send button',
+  draftWithoutSendButton: 'draft without send button',
 } as const;
 
 export type GmailMiss = (typeof GMAIL_MISS)[keyof typeof GMAIL_MISS];
