@@ -37,8 +37,17 @@ export function observeInBatches(root: Node, attributes: readonly string[], onBa
 }
 
 function isOurs(record: MutationRecord): boolean {
-  const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.length > 0 && nodes.every((node) => node instanceof Element && node.hasAttribute('data-touchbase'));
+  if (record.addedNodes.length + record.removedNodes.length === 0) return false;
+  return allOurs(record.addedNodes) && allOurs(record.removedNodes);
+}
+
+/** Read in place: a list of a hundred new rows is not copied into an array to be looked at. */
+function allOurs(nodes: NodeList): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (!(node instanceof Element && node.hasAttribute('data-touchbase'))) return false;
+  }
+  return true;
 }
 
 /**

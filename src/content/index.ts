@@ -84,7 +84,7 @@ onChange((event) => void cache.changed(event.prospectIds).then(pass), stop.signa
 window.addEventListener('hashchange', watch, { signal: stop.signal });
 watchMailbox(document, adapter.mailbox, () => void pass(), stop.signal);
 watch();
-requestIdleCallback(() => prepareChips(t, uiLanguage()));
+requestIdleCallback(() => prepareChips(document, t, uiLanguage()));
 // The main pane appears after Gmail boots: until then the body is watched, then the pane.
 if (!adapter.observationRoot(document)) {
   const untilPane = setInterval(() => {

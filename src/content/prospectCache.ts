@@ -3,6 +3,7 @@ import { mostUrgent } from '../domain/urgency';
 import type { Prospect } from '../domain/types';
 import type { LookupRequest, LookupResponse, MailboxResponse } from '../messaging/protocol';
 import { trimOldest } from './bounded';
+import { settingsStamp } from './settingsStamp';
 
 /**
  * Thread ids and addresses remembered. Gmail shows at most 100 rows a page (a few people each), so
@@ -65,7 +66,7 @@ export class ProspectCache {
         const answer = await this.ask.mailbox(mailbox);
         if (asked !== this.generation) continue;
         this.forget();
-        this.settingsValue = answer.settings;
+        this.takeSettings(answer.settings);
         if (!answer.complete) return;
         for (const prospect of answer.prospects) this.remember(prospect);
         this.held = mailbox;
@@ -93,7 +94,7 @@ export class ProspectCache {
       const asked = this.generation;
       const { prospects, settings } = await this.ask.lookup({ mailbox, threadIds: missingThreads, emails: missingEmails });
       if (asked !== this.generation) continue;
-      this.settingsValue = settings;
+      this.takeSettings(settings);
       for (const id of missingThreads) this.byThread.set(id, []);
       for (const email of missingEmails) this.byEmail.set(email, null);
       for (const prospect of prospects) this.remember(prospect);
@@ -117,7 +118,7 @@ export class ProspectCache {
     return this.queue(async () => {
       const { prospects, settings } = await this.ask.lookup({ mailbox, threadIds: [], emails: [], prospectIds });
       if (this.held !== mailbox) return;
-      this.settingsValue = settings;
+      this.takeSettings(settings);
       const reread = new Set(prospectIds);
       for (const [id, known] of this.byThread) if (known.some((prospect) => reread.has(prospect.id))) this.byThread.set(id, known.filter((prospect) => !reread.has(prospect.id)));
       for (const [email, known] of this.byEmail) if (known && reread.has(known.id)) this.byEmail.delete(email);
@@ -152,6 +153,15 @@ export class ProspectCache {
   /** The prospect a thread shows: the most urgent of its tracked people (see mostUrgent). */
   find(threadId: string | null, emails: readonly string[]): Prospect | null {
     return mostUrgent(this.tracked(threadId, emails));
+  }
+
+  /**
+   * The settings of an answer. Their stamp (which every chip's key holds) is worked out here, in
+   * the task that took the answer, not in the frame of the next list Gmail draws.
+   */
+  private takeSettings(settings: Settings): void {
+    this.settingsValue = settings;
+    settingsStamp(settings);
   }
 
   /** A failed hold or re-read leaves the tab looking keys up, as a large mailbox does. */

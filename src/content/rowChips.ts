@@ -18,20 +18,46 @@ export function removeRowMarks(root: ParentNode): void {
 
 /**
  * Pays a Gmail tab's first-time costs before any row needs a chip (call when the page is idle):
- * the plural rules of the UI language and the chip stylesheet. Built on the first chip instead,
- * they took the first list's frame.
+ * the plural rules of the UI language, the chip stylesheet, and what the page pays the first time
+ * it lays a chip out (the chip font, the sheet's rules, the shapes of its digits and words). Paid
+ * on the first list instead, they took that list's frame. The sample chip is laid out once, unseen,
+ * and removed; it is not a row's chip, so nothing counting chips ever sees it.
  */
-export function prepareChips(t: Translate, locale: string): void {
-  plural(t, 'touchCount', 1, locale);
-  shadowHost('span', CHIP, CHIP_CSS);
+export function prepareChips(doc: Document, t: Translate, locale: string): void {
+  const sample = plural(t, 'touchCount', 1, locale);
+  const { host, root } = shadowHost('span', 'chip-sample', CHIP_CSS);
+  host.setAttribute('aria-hidden', 'true');
+  host.style.cssText = 'position:fixed;top:0;left:0;visibility:hidden;pointer-events:none';
+  root.appendChild(chipBody('none', sample, '#888', sample, ` · 0123456789 · ${t('dueToday')}`));
+  const laidOut = new ResizeObserver(() => {
+    laidOut.disconnect();
+    host.remove();
+  });
+  doc.body.appendChild(host);
+  laidOut.observe(host);
+}
+
+/** What every chip of one draw shares, worked out once per draw rather than once per row. */
+export interface ChipContext {
+  readonly settings: Settings;
+  readonly now: number;
+  readonly t: Translate;
+  readonly locale: string;
+  /** The part of each row's key that is the same for the whole draw: the day and the settings. */
+  readonly drawnFor: string;
+}
+
+/** Chips say "today" or "overdue", and show the rep's stage names and colours: a new day or new settings redraw them. */
+export function chipContext(settings: Settings, now: number, t: Translate, locale: string): ChipContext {
+  return { settings, now, t, locale, drawnFor: `${new Date(now).toDateString()}:${settingsStamp(settings)}` };
 }
 
 /**
  * Puts one chip on a row of a tracked prospect, or removes ours from a row that no longer shows
  * one. A row keeps at most one chip however often Gmail re-renders or recycles it.
  */
-export function annotateRow(row: ThreadRow, prospect: Prospect | null, settings: Settings, now: number, t: Translate, locale: string): void {
-  const key = prospect ? `${prospect.id}:${prospect.updatedAt}:${row.threadId ?? ''}:${dayOf(now)}:${settingsStamp(settings)}` : '';
+export function annotateRow(row: ThreadRow, prospect: Prospect | null, context: ChipContext): void {
+  const key = prospect ? `${prospect.id}:${prospect.updatedAt}:${row.threadId ?? ''}:${context.drawnFor}` : '';
   const drawnKey = row.element.getAttribute(ROW_KEY);
   // A row we never marked holds no chip of ours (a copy of a marked row carries the mark too):
   // a fresh list of a hundred rows is not searched a hundred times.
@@ -46,27 +72,22 @@ export function annotateRow(row: ThreadRow, prospect: Prospect | null, settings:
     return;
   }
   row.element.setAttribute(ROW_KEY, key);
-  row.chipAnchor.prepend(chip(prospect, settings, now, t, locale));
+  row.chipAnchor.prepend(chip(prospect, context));
 }
 
-function chip(prospect: Prospect, settings: Settings, now: number, t: Translate, locale: string): HTMLElement {
+/**
+ * A chip's inside: two elements (the stage dot is a pseudo-element), since a list of a thousand
+ * rows pays for style and layout of every node we add. The stage has its own so a long name is cut
+ * short (CHIP_CSS), never the count or the due state; the label keeps the whole sentence.
+ */
+function chipBody(tone: string, label: string, stageColor: string, stageName: string, facts: string): HTMLElement {
+  return el('span', { class: `chip ${tone}`, role: 'img', 'aria-label': label, title: label, style: `--stage:${stageColor}` }, el('span', { class: 'stage' }, stageName), facts);
+}
+
+function chip(prospect: Prospect, { settings, now, t, locale }: ChipContext): HTMLElement {
   const view = statusView(prospect, settings, now, t, locale);
   const { host, root } = shadowHost('span', CHIP, CHIP_CSS);
   host.setAttribute('data-prospect-id', prospect.id);
-  // Two elements per chip (the stage dot is a pseudo-element): a list of a thousand rows pays for
-  // style and layout of every node we add. The stage has its own so a long name is cut short
-  // (CHIP_CSS), never the count or the due state; the label keeps the whole sentence.
-  const body = el(
-    'span',
-    { class: `chip ${view.tone}`, role: 'img', 'aria-label': view.label, title: view.label, style: `--stage:${view.stageColor}` },
-    el('span', { class: 'stage' }, view.stageName),
-    ` · ${[String(prospect.touchCount), view.due].filter(Boolean).join(' · ')}`,
-  );
-  root.appendChild(body);
+  root.appendChild(chipBody(view.tone, view.label, view.stageColor, view.stageName, ` · ${[String(prospect.touchCount), view.due].filter(Boolean).join(' · ')}`));
   return host;
-}
-
-/** Chips say "today" or "overdue": they are redrawn when the day changes. */
-function dayOf(now: number): string {
-  return new Date(now).toDateString();
 }

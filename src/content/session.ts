@@ -4,7 +4,7 @@ import { t, uiLanguage } from '../platform/i18n';
 import type { CardAction } from './cardForms';
 import type { ProspectCache } from './prospectCache';
 import { RecentSet } from './bounded';
-import { annotateRow } from './rowChips';
+import { annotateRow, chipContext } from './rowChips';
 import { renderCard, type CardOutcome } from './threadCard';
 import { settingsStamp } from './settingsStamp';
 import { TouchDetector } from './touchDetector';
@@ -86,7 +86,8 @@ export class Session {
     if (!this.cache.settings) return null;
     const now = Date.now();
     const locale = uiLanguage();
-    for (const row of rows) annotateRow(row, this.prospectOfRow(row, others), this.cache.settings, now, t, locale);
+    const chips = chipContext(this.cache.settings, now, t, locale);
+    for (const row of rows) annotateRow(row, this.prospectOfRow(row, others), chips);
     return { mailbox, rows, thread, others, otherThreadEmails: others(threadPeople), now, locale };
   }
 

@@ -127,6 +127,29 @@ describe('chips on the inbox', () => {
     await expectChipsMatch();
   });
 
+  it('lays one sample chip out unseen while the tab is idle, then takes it off the page', async () => {
+    // What the first list would otherwise pay for in its frame (the chip font, sheet and shapes) is paid by this sample.
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const seen = { added: 0, removed: 0, hidden: true };
+      (window as Window & { __sample?: typeof seen }).__sample = seen;
+      const isSample = (node: Node): node is HTMLElement => node instanceof HTMLElement && node.getAttribute('data-touchbase') === 'chip-sample';
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of [...record.addedNodes].filter(isSample)) {
+            seen.added += 1;
+            seen.hidden &&= node.style.visibility === 'hidden' && node.getAttribute('aria-hidden') === 'true';
+          }
+          seen.removed += [...record.removedNodes].filter(isSample).length;
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${DEMO_MAILBOX_URL}#inbox`);
+    await expect.poll(() => page.evaluate(() => (window as Window & { __sample?: unknown }).__sample)).toEqual({ added: 1, removed: 1, hidden: true });
+    expect(await page.locator('[data-touchbase="chip-sample"]').count()).toBe(0);
+    await page.close();
+  });
+
   for (const language of ['ru', 'th', 'zh']) {
     it(`work unchanged with Gmail in ${language}`, async () => {
       await openInbox(`?hl=${language}`);

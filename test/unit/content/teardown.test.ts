@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { annotateRow } from '../../../src/content/rowChips';
+import { annotateRow, chipContext } from '../../../src/content/rowChips';
 import { removeAllTraces } from '../../../src/content/teardown';
 import { renderCard } from '../../../src/content/threadCard';
 import { threadRows } from '../../../src/content/webmail/gmail/rows';
@@ -21,7 +21,7 @@ describe('teardown', () => {
     const doc = loadFixture('inbox.html');
     const pristine = new XMLSerializer().serializeToString(doc);
     const rows = threadRows(doc, ignoreMisses);
-    rows.forEach((row, i) => annotateRow(row, storedProspect(`p${i}`, 'contacted', row.threadId ? [row.threadId] : []), DEFAULT_SETTINGS, NOW, t, 'en'));
+    rows.forEach((row, i) => annotateRow(row, storedProspect(`p${i}`, 'contacted', row.threadId ? [row.threadId] : []), chipContext(DEFAULT_SETTINGS, NOW, t, 'en')));
     const anchor = doc.querySelector<HTMLElement>('div[role=main]') ?? doc.body;
     const ctx = { settings: DEFAULT_SETTINGS, now: NOW, t, locale: 'en', act: async () => ({ message: '', done: false }), track: async () => '', keepOpen: () => undefined };
     renderCard(anchor, { candidates: [{ email: 'ann@deal.test', name: 'Ann' }] }, ctx);
