@@ -118,6 +118,10 @@ it('a big import shows its progress, allows nothing else meanwhile, and ends wit
   expect(await countRose(tab, 'Checking big.json')).toBe(true);
 
   const importButton = summary.getByRole('button', { name: 'Import', exact: true });
+  // A second options tab, open before the import starts, tries a small file while it runs: a big
+  // file of its own would take long enough to load that the first import could end meanwhile.
+  const other = await openOptions();
+  const small = { name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(makeBackup({ settings: DEFAULT_SETTINGS, prospects: [], touches: [] }, NOW))) };
   await noteCounts(tab, 'Importing big.json');
   await importButton.click();
   const writing = tab.getByRole('progressbar', { name: /^Importing big\.json — records written: / });
@@ -126,9 +130,8 @@ it('a big import shows its progress, allows nothing else meanwhile, and ends wit
   expect(await summary.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true);
   // A second click on Import starts nothing.
   await importButton.click({ force: true });
-  // A second options tab cannot start another import meanwhile: it is told why.
-  const other = await openOptions();
-  await other.getByLabel('Import backup').setInputFiles(file);
+  // The second options tab cannot start another import meanwhile: it is told why.
+  await other.getByLabel('Import backup').setInputFiles(small);
   await other.getByRole('alert').filter({ hasText: 'an import or a deletion is still running: wait until it ends' }).waitFor();
   expect(await other.getByRole('progressbar').count()).toBe(0);
   await other.close();
