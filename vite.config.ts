@@ -76,7 +76,16 @@ export default defineConfig({
     // Readable stack traces for reps' bug reports cost nothing at runtime.
     sourcemap: false,
     modulePreload: false,
-    rollupOptions: { output: { manualChunks: sharedWithGmailTab } },
+    // Terser's two passes pack the content script (loaded by every Gmail tab, within a 15 KB gzip
+    // budget) about 3% tighter than the default minifier.
+    minify: 'terser',
+    terserOptions: { compress: { passes: 2 }, module: true },
+    rollupOptions: {
+      output: { manualChunks: sharedWithGmailTab },
+      // Terser runs as a JavaScript plugin: the bundler's note that plugins took most of the build
+      // time says only that.
+      checks: { pluginTimings: false },
+    },
   },
   server: { port: 5173, strictPort: true },
 });
