@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { PROTOCOL_TAG, type ChangeEvent, type ProgressEvent, type ProgressWork } from '../messaging/protocol';
+import { PROTOCOL_TAG, type ChangeEvent, type ProgressEvent, type ProgressWork, type RelayedSend, type RelayedSendEvent } from '../messaging/protocol';
 import { GMAIL_ORIGIN } from './senders';
 
 /**
@@ -15,6 +15,20 @@ export async function broadcastChange(prospectIds: readonly string[], settingsCh
     tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, event).catch(() => undefined),
   );
   await Promise.all([toPages, ...toTabs]);
+}
+
+/**
+ * Hands a send from a pop-out window to every Gmail tab (the pop-out included: whichever shows
+ * the send's notice logs it). Only Gmail tabs hear it, not extension pages. Answers how many tabs
+ * took it.
+ */
+export async function relaySend(send: RelayedSend): Promise<number> {
+  const event: RelayedSendEvent = { tag: PROTOCOL_TAG, event: 'sent', send };
+  const tabs = await browser.tabs.query({ url: `${GMAIL_ORIGIN}/*` });
+  const told = await Promise.all(
+    tabs.map((tab) => (tab.id === undefined ? false : browser.tabs.sendMessage(tab.id, event).then(() => true, () => false))),
+  );
+  return told.filter(Boolean).length;
 }
 
 /**

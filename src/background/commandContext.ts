@@ -1,5 +1,5 @@
 import type { ThreadLink } from '../domain/types';
-import type { ProgressWork } from '../messaging/protocol';
+import type { ProgressWork, RelayedSend } from '../messaging/protocol';
 import type { TouchbaseDB } from '../store/db';
 import type { SyncControl } from './sync/service';
 
@@ -13,6 +13,8 @@ export interface CommandContext {
   readonly translate?: (key: string) => string;
   /** Tells the pages how far an import has got; absent where nobody watches (tests). */
   readonly progress?: (work: ProgressWork, done: number, total: number) => void;
+  /** Hands a pop-out window's send to the Gmail tabs; answers how many were told. Absent in tests that do not relay. */
+  readonly relaySend?: (sent: RelayedSend) => Promise<number>;
   /** Sync's connection and runs; absent in tests that do not sync. */
   readonly sync?: SyncControl;
 }

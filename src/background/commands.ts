@@ -20,6 +20,11 @@ type Handlers = {
 const wrote = <T extends { id: string }>(prospect: T): CommandResult<T> => ({ value: prospect, changed: [prospect.id] });
 const read = <T>(value: T): CommandResult<T> => ({ value, changed: [] });
 
+function relayOf(ctx: CommandContext): NonNullable<CommandContext['relaySend']> {
+  if (ctx.relaySend === undefined) throw new Error('relaying sends is not available here');
+  return ctx.relaySend;
+}
+
 function syncOf(ctx: CommandContext): SyncControl {
   if (ctx.sync === undefined) throw new Error('sync is not available here');
   return ctx.sync;
@@ -47,6 +52,7 @@ export const handlers: Handlers = {
     const result = await withdrawProvisional(db, payload, now);
     return { value: result, changed: result.prospect ? [result.prospect.id] : [] };
   },
+  'send.relay': async (payload, ctx) => read({ tabs: await relayOf(ctx)(payload) }),
   lookup: async (payload, { db }) =>
     read({ prospects: await lookupProspects(db, payload), settings: await readSettings(db) }),
   'lookup.mailbox': async ({ mailbox }, { db }) =>

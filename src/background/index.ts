@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { broadcastChange, broadcastProgress } from './broadcast';
+import { broadcastChange, broadcastProgress, relaySend } from './broadcast';
 import { database } from './database';
 import { openReminder, reminderButton } from './notificationActions';
 import { supportsNotificationButtons } from './notifications';
@@ -43,6 +43,7 @@ const route = createRouter({
   openThread,
   translate: (key) => browser.i18n.getMessage(key),
   progress: broadcastProgress,
+  relaySend,
   sync,
 });
 

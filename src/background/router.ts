@@ -20,6 +20,7 @@ export interface RouterDeps {
   readonly translate?: CommandContext['translate'];
   readonly progress?: CommandContext['progress'];
   readonly sync?: CommandContext['sync'];
+  readonly relaySend?: CommandContext['relaySend'];
 }
 
 /**
@@ -66,7 +67,7 @@ export function createRouter(deps: RouterDeps) {
 
 async function dispatch(request: RequestEnvelope, deps: RouterDeps): Promise<CommandResult<unknown>> {
   const handler = handlers[request.name] as (payload: unknown, ctx: unknown) => Promise<CommandResult<unknown>>;
-  return handler(request.payload, { db: await deps.db(), now: deps.now(), openThread: deps.openThread, ...(deps.translate ? { translate: deps.translate } : {}), ...(deps.progress ? { progress: deps.progress } : {}), ...(deps.sync ? { sync: deps.sync } : {}) });
+  return handler(request.payload, { db: await deps.db(), now: deps.now(), openThread: deps.openThread, ...(deps.translate ? { translate: deps.translate } : {}), ...(deps.progress ? { progress: deps.progress } : {}), ...(deps.sync ? { sync: deps.sync } : {}), ...(deps.relaySend ? { relaySend: deps.relaySend } : {}) });
 }
 
 /** The write is stored: whatever fails now is logged, never replied as the command's failure. */

@@ -42,7 +42,8 @@ function teardown(): void {
 
 const cache = new ProspectCache({ lookup: (request) => send('lookup', request), mailbox: (mailbox) => send('lookup.mailbox', { mailbox }) });
 const session = new Session(adapter, cache, miss);
-watchSends(document, gmailSendHooks, cache, () => session.openedMailbox, miss, stop.signal);
+// A pop-out window has no list for the session to open with: its title names the mailbox.
+watchSends(document, gmailSendHooks, cache, () => session.openedMailbox ?? adapter.mailbox(document), miss, stop.signal);
 let followingUp = false;
 let again = false;
 

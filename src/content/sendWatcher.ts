@@ -1,10 +1,10 @@
 import { followUpAt } from '../domain/followUp';
 import type { Prospect } from '../domain/types';
-import { send } from '../platform/messages';
+import { onRelayedSend, send } from '../platform/messages';
 import { followUpControls } from './followUpControl';
 import type { ProspectCache } from './prospectCache';
-import type { DraftSend, SendHooks } from './webmail/sends';
-import type { MissLogger } from './webmail/types';
+import type { SendHooks } from './webmail/sends';
+import type { MissLogger, Person } from './webmail/types';
 
 /**
  * How long a send may wait for Gmail's "sent" notice. Gmail shows "Sending…" while it uploads
@@ -13,7 +13,10 @@ import type { MissLogger } from './webmail/types';
  */
 const NOTICE_WAIT_MS = 120_000;
 
-interface PendingSend extends DraftSend {
+interface PendingSend {
+  /** The draft's element (one send per draft); null for a send handed over from a pop-out window. */
+  readonly draft: Element | null;
+  readonly recipients: readonly Person[];
   /** When the rep sent it: the provisional touch's time. */
   readonly at: number;
   /** The notice already showing then (an earlier send's): this send's notice is another one. */
@@ -30,14 +33,18 @@ interface ConfirmedSend {
 
 /**
  * Logs a message the rep sends to tracked people the moment Gmail confirms it, wherever it was
- * written (a new-message window, an inline reply or forward): the draft's recipients are read
- * when the rep sends it, and once the "sent" notice shows, each tracked recipient gets a
+ * written (a new-message window, an inline reply or forward, a pop-out window): the draft's
+ * recipients are read when the rep sends it, and once the "sent" notice shows, each tracked recipient gets a
  * provisional outbound touch. The real message, when a thread shows it, becomes that touch in
  * the store (domain/reconcile.ts): one touch, in either order. The rep's *Undo* on that notice
  * takes the touches back. Only the rep's own (trusted) input counts; schedule send and saved
  * drafts never press the send button, so they log nothing. A follow-up chosen in the draft
  * (followUpControl.ts) is set after the touch; to a draft without tracked recipients it first
  * tracks them.
+ *
+ * A pop-out window closes as it sends and its notice shows in the tab that opened it, so the
+ * pop-out hands the send to the background, which hands it to every Gmail tab: the tab that then
+ * shows a notice it did not expect for a send of its own logs it, once.
  */
 export function watchSends(doc: Document, hooks: SendHooks, cache: ProspectCache, mailbox: () => string | null, miss: MissLogger, signal: AbortSignal): void {
   const followUps = followUpControls(hooks, cache, mailbox, miss);
@@ -52,12 +59,15 @@ export function watchSends(doc: Document, hooks: SendHooks, cache: ProspectCache
     observer = null;
   };
 
-  /** The oldest waiting send takes the first notice that was not showing when it was sent. */
+  /**
+   * The oldest waiting send takes the first notice that was not showing when it was sent; this
+   * tab's own sends come before those handed over, whose notice may show in another tab.
+   */
   const check = () => {
     const notice = hooks.sentNotice(doc);
-    const first = pending[0];
+    const first = pending.find((p) => p.draft) ?? pending[0];
     if (!notice || !first || notice === first.before) return;
-    pending = pending.slice(1).map((later) => ({ ...later, before: notice }));
+    pending = pending.filter((p) => p !== first).map((later) => ({ ...later, before: notice }));
     if (pending.length === 0) stopWaiting();
     last = { notice, touchIds: logSend(first) };
   };
@@ -100,8 +110,19 @@ export function watchSends(doc: Document, hooks: SendHooks, cache: ProspectCache
     }
     const draft = hooks.sendingDraft(event, miss);
     if (!draft) return;
+    const days = followUps.daysFor(draft.draft);
+    // A pop-out closes as it sends: the tab that shows its notice logs it (onRelayedSend below).
+    if (hooks.inPopOut(doc)) {
+      // Gmail sends nothing without a recipient: no notice will come.
+      if (draft.recipients.length > 0) send('send.relay', { recipients: draft.recipients, at: Date.now(), ...(days === null ? {} : { days }) }).catch((error: unknown) => miss('send', String(error)));
+      return;
+    }
+    expect({ ...draft, at: Date.now(), before: hooks.sentNotice(doc), days });
+  };
+
+  const expect = (sent: PendingSend) => {
     // One send per draft: a retry after Gmail refused it replaces the first attempt.
-    pending = [...pending.filter((p) => p.draft !== draft.draft), { ...draft, at: Date.now(), before: hooks.sentNotice(doc), days: followUps.daysFor(draft.draft) }];
+    pending = [...pending.filter((p) => !sent.draft || p.draft !== sent.draft), sent];
     clearTimeout(giveUp);
     giveUp = setTimeout(() => {
       pending = [];
@@ -125,6 +146,8 @@ export function watchSends(doc: Document, hooks: SendHooks, cache: ProspectCache
   // Capture phase: the draft and its chips are read before Gmail's own handler removes them.
   doc.addEventListener('click', onInput, { capture: true, signal });
   doc.addEventListener('keydown', onInput, { capture: true, signal });
+  // A notice already showing when the send arrives is its own unless this tab logged a send at it.
+  onRelayedSend((sent) => expect({ ...sent, draft: null, days: sent.days ?? null, before: last?.notice ?? null }), signal);
   // A draft takes the focus when it opens, and again as the rep moves between its fields.
   doc.addEventListener('focusin', (event) => void followUps.place(event.target), { signal });
   signal.addEventListener('abort', stopWaiting, { once: true });

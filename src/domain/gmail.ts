@@ -4,12 +4,13 @@ import type { ThreadLink } from './types';
 
 export { canonicalId, timeFromId } from './gmailIds';
 export { mailboxInTitle } from './gmailTitle';
+export { isPopOutUrl } from './gmailPopOut';
 
 /**
  * Gmail's URL shapes, tab titles and id formats, in one place and without any browser API, so the
  * content script, the reminder rules and the background's tab handling read Gmail the same way.
  * Gmail's markup (selectors) stays in the content script's adapter (src/content/webmail/gmail/).
- * The title and id rules sit in two files of their own (re-exported here), which the content
+ * The title, pop-out and id rules sit in files of their own (re-exported here), which the content
  * script imports directly: Gmail tabs then load only those, not the background's tab handling.
  */
 

@@ -123,6 +123,21 @@ export const COMMANDS: { readonly [K in MessageName]: CommandDeclaration<K> } = 
     senders: ['gmailContentScript'],
     resend: idempotent,
   },
+  // A pop-out window's send, handed to the Gmail tabs: it writes nothing (the tab that shows its
+  // notice logs it with touch.log) and tells no more than a tab could log itself. Sent again, it
+  // would be handed over twice.
+  'send.relay': {
+    payload: object(
+      {
+        recipients: arrayOf(object({ email, name: str({ max: 200 }) }), { max: 100 }),
+        at: millis,
+        days: num({ min: 1, max: 365, integer: true }),
+      },
+      ['days'],
+    ),
+    senders: ['gmailContentScript'],
+    resend: { kind: 'never' },
+  },
   // A list view can hold a thousand rows (and as many people again); one lookup covers them.
   lookup: {
     payload: object(

@@ -59,6 +59,20 @@ export interface WithdrawTouchResponse {
   readonly prospect: Prospect | null;
 }
 
+/**
+ * A message the rep sent from a draft in a window of its own (Gmail's pop-out): that window closes
+ * as it sends, and Gmail shows the "sent" notice in another tab. The background hands it to every
+ * Gmail tab; the one that shows its notice logs it (src/content/sendWatcher.ts).
+ */
+export interface RelayedSend {
+  /** The draft's recipients as its chips showed them when the rep pressed Send. */
+  readonly recipients: readonly { readonly email: string; readonly name: string }[];
+  /** When the rep pressed Send: the provisional touch's time. */
+  readonly at: Millis;
+  /** The follow-up the rep chose in the draft, in days; absent when they chose none. */
+  readonly days?: number;
+}
+
 export interface LookupRequest {
   /** The Gmail account of the asking tab: prospects of other mailboxes stay invisible. */
   readonly mailbox: string;
@@ -96,6 +110,8 @@ export interface Protocol {
   'prospect.linkThread': { request: { id: string; thread: ThreadLink }; response: Prospect };
   'touch.log': { request: LogTouchRequest; response: LogTouchResponse };
   'touch.withdraw': { request: WithdrawTouchRequest; response: WithdrawTouchResponse };
+  /** Hands a send from a pop-out window to the Gmail tabs (one of which shows its notice); answers how many were told. */
+  'send.relay': { request: RelayedSend; response: { tabs: number } };
   lookup: { request: LookupRequest; response: LookupResponse };
   /** Every prospect a Gmail tab's mailbox can see, when they are few enough to hold in the tab. */
   'lookup.mailbox': { request: { mailbox: string }; response: MailboxResponse };
@@ -199,6 +215,13 @@ export interface ChangeEvent {
   readonly settingsChanged: boolean;
 }
 
+/** Sent by the background to Gmail tabs (never to extension pages) for `send.relay`. */
+export interface RelayedSendEvent {
+  readonly tag: typeof PROTOCOL_TAG;
+  readonly event: 'sent';
+  readonly send: RelayedSend;
+}
+
 /**
  * Sent by the background to extension pages (never to Gmail tabs) while an import runs: how many
  * of the file's records it has checked (`check`, the preview) or written (`write`, the apply).
@@ -226,4 +249,9 @@ export function isChangeEvent(message: unknown): message is ChangeEvent {
     candidate.event === 'changed' &&
     Array.isArray(candidate.prospectIds)
   );
+}
+
+export function isRelayedSendEvent(message: unknown): message is RelayedSendEvent {
+  const candidate = message as Partial<RelayedSendEvent> | null;
+  return typeof candidate === 'object' && candidate !== null && candidate.tag === PROTOCOL_TAG && candidate.event === 'sent' && Array.isArray(candidate.send?.recipients);
 }

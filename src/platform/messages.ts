@@ -1,6 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import { extensionApi as browser } from './extensionApi';
-import { envelope, isChangeEvent, type ChangeEvent, type MessageName, type Reply, type RequestOf, type ResponseOf } from '../messaging/protocol';
+import { envelope, isChangeEvent, isRelayedSendEvent, type ChangeEvent, type MessageName, type RelayedSend, type Reply, type RequestOf, type ResponseOf } from '../messaging/protocol';
 import { problemInLanguage } from '../domain/problemInLanguage';
 import type { Problem } from '../domain/problems';
 import { t } from './i18n';
@@ -86,8 +86,17 @@ function runtimeAlive(): boolean {
 
 /** Calls `listener` for every change event until `signal` aborts. */
 export function onChange(listener: (event: ChangeEvent) => void, signal: AbortSignal): void {
+  onEvent(isChangeEvent, listener, signal);
+}
+
+/** Calls `listener` for every pop-out window's send the background hands this Gmail tab, until `signal` aborts. */
+export function onRelayedSend(listener: (sent: RelayedSend) => void, signal: AbortSignal): void {
+  onEvent(isRelayedSendEvent, (event) => listener(event.send), signal);
+}
+
+function onEvent<E>(accept: (message: unknown) => message is E, listener: (event: E) => void, signal: AbortSignal): void {
   const handle = (message: unknown, _sender: Runtime.MessageSender): undefined => {
-    if (isChangeEvent(message)) listener(message);
+    if (accept(message)) listener(message);
     return undefined;
   };
   browser.runtime.onMessage.addListener(handle);

@@ -29,7 +29,9 @@ const { t } = i18n;
 document.documentElement.lang = language === 'zh' ? 'zh-CN' : language;
 
 const mailbox = createMailbox(buildThreads(anchor), REP.email);
-const shell = createShell({ i18n, rep: REP, labels: ['Clients'], navigate, onCompose: () => openCompose({ i18n, onSend: sendNewThread }) });
+/** @param {import('./compose.js').ComposeDraft} [draft] what to reopen with */
+const compose = (draft) => openCompose({ i18n, onSend: sendNewThread, draft, onPopOut: popOut });
+const shell = createShell({ i18n, rep: REP, labels: ['Clients'], navigate, onCompose: () => compose() });
 const list = createListView({
   i18n,
   repAddress: REP.email,
@@ -139,12 +141,25 @@ function sendNewThread(draft) {
     onUndo: () => {
       mailbox.removeThread(thread);
       refreshList();
-      openCompose({ i18n, onSend: sendNewThread, draft });
+      compose(draft);
     },
     onView: () => navigate(threadHash('sent', thread.legacyId)),
     sendingMs,
   });
   refreshList();
+}
+
+/** @type {import('./compose.js').ComposeDraft | null} */
+let poppedOut = null;
+
+/**
+ * Gmail's pop-out: the draft moves into a window of its own (`?view=btop`), which hands it back
+ * here to send (popout.js).
+ * @param {import('./compose.js').ComposeDraft} draft
+ */
+function popOut(draft) {
+  poppedOut = draft;
+  window.open(`${location.pathname}?view=btop&cvid=1${location.search.replace(/^\?/, '&')}`, '', 'popup,width=640,height=600');
 }
 
 window.addEventListener('hashchange', () => {
@@ -165,4 +180,10 @@ installDemoApi({
     return /** @type {string} */ (message.legacyId);
   },
   threads: () => mailbox.list({ kind: 'inbox' }),
+  takePoppedOutDraft() {
+    const draft = poppedOut;
+    poppedOut = null;
+    return draft;
+  },
+  sendFromPopOut: sendNewThread,
 });

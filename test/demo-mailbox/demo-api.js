@@ -13,6 +13,10 @@
  *   returns the new message's legacy id
  * @property {(hash: string) => void} navigate goes to a hash ("#inbox/p2") and renders it at once
  * @property {() => Array<{ legacyId: string, subject: string, unread: boolean }>} threads the inbox, newest first
+ * @property {() => import('./compose.js').ComposeDraft | null} takePoppedOutDraft the draft a pop-out
+ *   window opens with (once)
+ * @property {(draft: import('./compose.js').ComposeDraft) => void} sendFromPopOut sends a pop-out
+ *   window's draft from this window, which shows its notice
  */
 
 /**
@@ -21,8 +25,10 @@
  * @param {(hash: string) => void} parts.navigate
  * @param {DemoApi['receive']} parts.receive
  * @param {() => import('./data.js').Thread[]} parts.threads
+ * @param {DemoApi['takePoppedOutDraft']} parts.takePoppedOutDraft
+ * @param {DemoApi['sendFromPopOut']} parts.sendFromPopOut
  */
-export function installDemoApi({ list, navigate, receive, threads }) {
+export function installDemoApi({ list, navigate, receive, threads, takePoppedOutDraft, sendFromPopOut }) {
   /** @type {DemoApi} */
   const api = {
     rerender: () => list.rerender(),
@@ -31,6 +37,8 @@ export function installDemoApi({ list, navigate, receive, threads }) {
     receive,
     navigate,
     threads: () => threads().map((thread) => ({ legacyId: thread.legacyId, subject: thread.subject, unread: thread.unread })),
+    takePoppedOutDraft,
+    sendFromPopOut,
   };
   Object.assign(window, { __demo: Object.freeze(api) });
 }

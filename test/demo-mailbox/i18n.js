@@ -37,6 +37,7 @@ const STRINGS = {
   messageBody: ['Message Body', 'Текст письма', 'เนื้อหาข้อความ', '邮件正文'],
   newMessage: ['New Message', 'Новое сообщение', 'ข้อความใหม่', '新邮件'],
   minimize: ['Minimize', 'Свернуть', 'ย่อเล็กสุด', '最小化'],
+  popOut: ['Pop-out', 'Открыть в отдельном окне', 'แสดงในหน้าต่างใหม่', '弹出'],
   saveAndClose: ['Save & close', 'Сохранить и закрыть', 'บันทึกและปิด', '保存并关闭'],
   send: ['Send', 'Отправить', 'ส่ง', '发送'],
   sendTooltip: ['Send (Ctrl-Enter)', 'Отправить (Ctrl + Enter)', 'ส่ง (Ctrl-Enter)', '发送 (Ctrl-Enter)'],

@@ -25,6 +25,7 @@ let gmail: Page;
 let settings: Settings;
 
 const mateus = DEMO_PROSPECTS.find((p) => p.stageId === 'negotiation')!;
+const chiamaka = DEMO_PROSPECTS.find((p) => p.email.startsWith('chiamaka'))!;
 
 beforeAll(async () => {
   browser = await launchWithExtension();
@@ -80,8 +81,8 @@ interface ControlState {
 }
 
 /** The control in the open draft, read from the content script's world (its root is closed). */
-function control(): Promise<ControlState | null> {
-  return inContent(gmail, (open) => {
+function control(page = gmail): Promise<ControlState | null> {
+  return inContent(page, (open) => {
     const host = document.querySelector('div[role=dialog] [data-touchbase="follow-up"]');
     const root = open(host);
     if (!host || !root) return null;
@@ -95,8 +96,8 @@ function control(): Promise<ControlState | null> {
 }
 
 /** Gives the focus to one of the control's inputs; the keys that follow are the rep's own. */
-function focusControl(selector: string): Promise<void> {
-  return inContent(gmail, (open, sel) => open(document.querySelector('div[role=dialog] [data-touchbase="follow-up"]'))?.querySelector<HTMLElement>(sel)?.focus(), selector);
+function focusControl(selector: string, page = gmail): Promise<void> {
+  return inContent(page, (open, sel) => open(document.querySelector('div[role=dialog] [data-touchbase="follow-up"]'))?.querySelector<HTMLElement>(sel)?.focus(), selector);
 }
 
 /** The type of the control's input that has the keyboard focus, or null. */
@@ -176,6 +177,25 @@ describe('follow-up set while writing', () => {
     await expect.poll(async () => (await readProspects(popup)).find((p) => p.email === sent)?.snoozedUntil).toBe(expectedFollowUp(touch!.at, workingDaysAhead(2)));
     expect(prospect).toMatchObject({ stageId: settings.stages[0]!.id, mailbox: 'rep@example.com' });
     expect((await readProspects(popup)).some((p) => p.email === saved)).toBe(false);
+  });
+
+  it('travels with a draft popped out into a window of its own: set there, applied by the tab that logs the send', async () => {
+    const stored = (await readProspects(popup)).find((p) => p.email === chiamaka.email)!;
+    const dialog = await compose(chiamaka.email, 'Site plan');
+    const [window] = await Promise.all([browser.context.waitForEvent('page'), dialog.locator('.Hq.aUG[role=button]').click()]);
+    await window.bringToFront();
+    await window.locator('div.M9 textarea').click();
+    await expect.poll(async () => (await control(window))?.label).toBe('Follow up if no reply, in days:');
+    // The rep ticks the box and types the days, with the keyboard, in the pop-out.
+    await focusControl('input[type=checkbox]', window);
+    await window.keyboard.press('Space');
+    await focusControl('input[type=number]', window);
+    await window.keyboard.press('Control+A');
+    await window.keyboard.type('4');
+    await Promise.all([window.waitForEvent('close'), window.locator('div.M9 div.aoO[role=button]').click()]);
+    await expect.poll(async () => (await readTouches(popup)).filter((t) => t.prospectId === stored.id && t.provisional === true).length).toBe(1);
+    const touch = (await readTouches(popup)).find((t) => t.prospectId === stored.id && t.provisional === true)!;
+    await expect.poll(async () => (await readProspects(popup)).find((p) => p.id === stored.id)?.snoozedUntil).toBe(expectedFollowUp(touch.at, 4));
   });
 
   it('a box ticked by a script, not the rep, sets nothing: the send is a touch and no follow-up is set', async () => {

@@ -27,6 +27,8 @@ const sofia = byStage('meeting');
 const kenji = byStage('won');
 const lena = byStage('qualified');
 const olusegun = DEMO_PROSPECTS.find((p) => p.email.startsWith('olusegun'))!;
+const chiamaka = DEMO_PROSPECTS.find((p) => p.email.startsWith('chiamaka'))!;
+const mateus = byStage('negotiation');
 const UNTRACKED = 'someone.new@elsewhere.example';
 
 beforeAll(async () => {
@@ -55,9 +57,9 @@ async function openInbox(query = ''): Promise<void> {
 }
 
 /** Writes a new message in the compose window, as the rep types it; returns the window. */
-async function compose(recipients: readonly string[], subject: string) {
-  await gmail.locator('.T-I-KE[role=button]').click();
-  const dialog = gmail.locator('div[role=dialog]');
+async function compose(recipients: readonly string[], subject: string, page = gmail) {
+  await page.locator('.T-I-KE[role=button]').click();
+  const dialog = page.locator('div[role=dialog]');
   for (const address of recipients) {
     await dialog.locator('input.agP').fill(address);
     await dialog.locator('input.agP').press('Enter');
@@ -176,5 +178,43 @@ describe('Undo, drafts and scripts', () => {
     await gmail.locator('#link_undo').click();
     await expect.poll(async () => (await touchesOf(sofia.email)).filter((t) => t.provisional === true).length).toBe(1);
     expect((await touchesOf(sofia.email)).length).toBe(sofiaBefore + 1);
+  });
+});
+
+describe('a message sent from a pop-out window', () => {
+  it('is logged by the tab that shows its notice, once, though another Gmail tab is open; Undo there takes it back', async () => {
+    await openInbox();
+    // A second Gmail tab of the same mailbox: it is handed the send too, and never shows its notice.
+    const other = await browser.context.newPage();
+    await other.goto(`${DEMO_MAILBOX_URL}#inbox`);
+    await other.locator('div[role=main] tr.zA [data-touchbase="chip"]').first().waitFor();
+    const before = (await touchesOf(chiamaka.email)).length;
+    const dialog = await compose([chiamaka.email], 'Site visit dates');
+    const [window] = await Promise.all([browser.context.waitForEvent('page'), dialog.locator('.Hq.aUG[role=button]').click()]);
+    await expect.poll(() => window.locator('div.M9 input[name=subjectbox]').inputValue()).toBe('Site visit dates');
+    expect(new URL(window.url()).searchParams.get('view')).toBe('btop');
+    // Our content script runs in the pop-out: its follow-up control shows beside Send once the rep clicks into the draft.
+    await window.locator('div.M9 textarea').click();
+    await window.locator('div.M9 [data-touchbase="follow-up"]').waitFor();
+    const sentAt = Date.now();
+    await Promise.all([window.waitForEvent('close'), window.locator('div.M9 div.aoO[role=button]').click()]);
+    // The pop-out is gone; the tab that opened it shows the notice and logs the send.
+    await gmail.locator('#link_vsm').waitFor();
+    await expect.poll(async () => (await touchesOf(chiamaka.email)).filter((t) => t.provisional === true).length).toBe(1);
+    const [touch] = (await touchesOf(chiamaka.email)).filter((t) => t.provisional === true);
+    expect(touch).toMatchObject({ direction: 'outbound', channel: 'email', source: 'gmail' });
+    expect(touch!.at).toBeGreaterThanOrEqual(sentAt - 1000);
+    expect(touch!.at).toBeLessThanOrEqual(Date.now());
+    // The other tab, still waiting for the pop-out's notice, sends a message of its own: its
+    // notice is its own send's (Mateus), not the pop-out's a second time.
+    const otherDialog = await compose([mateus.email], 'Contract, last page', other);
+    const mateusBefore = (await touchesOf(mateus.email)).length;
+    await otherDialog.locator('div.aoO[role=button]').click();
+    await expect.poll(async () => (await touchesOf(mateus.email)).length).toBe(mateusBefore + 1);
+    expect((await touchesOf(chiamaka.email)).length).toBe(before + 1);
+    // The rep's Undo on the notice in the tab that logged it takes the touch back.
+    await gmail.locator('#link_undo').click();
+    await expect.poll(async () => (await touchesOf(chiamaka.email)).length).toBe(before);
+    await other.close();
   });
 });

@@ -53,6 +53,8 @@ function everyCommand(id: string, settings: Settings): { [K in MessageName]: Req
     'touch.recent': { prospectId: id, limit: 3 },
     // No such touch: answered "nothing withdrawn" (the store test withdraws real ones).
     'touch.withdraw': { touchId: '0b5e1f7a-3c2d-4e8f-9a6b-1c2d3e4f5a6b', mailbox: MAILBOX },
+    // Handed to the Gmail tabs, which log it only at a sent notice: none shows here.
+    'send.relay': { recipients: [{ email: 'ann@client.test', name: 'Ann Able' }], at: 1_700_000_000_000 },
     'settings.get': {},
     // Sent before the thread is linked, so it opens nothing: the answer is what is checked.
     'prospect.openThread': { id },

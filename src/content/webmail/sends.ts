@@ -28,6 +28,11 @@ export interface SendHooks {
    * outside a draft, and (reported to `miss`) for a draft whose send button does not match.
    */
   draftAt(target: EventTarget | null, miss: MissLogger): { readonly draft: Element; readonly sendButton: Element } | null;
+  /**
+   * Whether this page is a draft in a window of its own (a pop-out), which closes as it sends:
+   * its "sent" notice then shows in another tab.
+   */
+  inPopOut(doc: Document): boolean;
   /** The draft's recipients as its chips show them now. */
   recipientsOf(draft: Element, miss: MissLogger): readonly Person[];
 }

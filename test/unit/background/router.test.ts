@@ -18,6 +18,8 @@ let db: TouchbaseDB;
 let changes: string[][];
 let opened: string[];
 let logged: string[];
+/** The sends handed to the Gmail tabs. */
+let relayed: unknown[];
 /** Set to make the work after a commit (change events, reminders) fail. */
 let afterWriteFails: boolean;
 let route: ReturnType<typeof createRouter>;
@@ -27,6 +29,7 @@ beforeEach(async () => {
   changes = [];
   opened = [];
   logged = [];
+  relayed = [];
   afterWriteFails = false;
   route = createRouter({
     extensionId: EXT_ID,
@@ -39,6 +42,7 @@ beforeEach(async () => {
     },
     log: (message) => void logged.push(message),
     openThread: async (thread) => void opened.push(thread.threadId),
+    relaySend: async (sent) => (relayed.push(sent), 2),
     sync: createSync({
       db: async () => db,
       now: () => NOW,
@@ -166,6 +170,7 @@ describe('what a Gmail tab may send', () => {
       'touch.recent': { prospectId: id, limit: 3 },
       // No such touch: answered "nothing withdrawn" (the store test withdraws real ones).
       'touch.withdraw': { touchId: '0b5e1f7a-3c2d-4e8f-9a6b-1c2d3e4f5a6b', mailbox: 'rep@example.com' },
+      'send.relay': { recipients: [{ email: 'ana@acme.test', name: 'Ana' }], at: NOW, days: 3 },
       'settings.get': {},
       'prospect.openThread': { id },
       'settings.update': { settings: { ...DEFAULT_SETTINGS, reminderHour: 7 } },
@@ -222,6 +227,25 @@ describe('what a Gmail tab may send', () => {
     const reply = await route(envelope('touch.withdraw', { touchId: '0b5e1f7a-3c2d-4e8f-9a6b-1c2d3e4f5a6b', mailbox: 'rep@example.com' }), popup);
     expect(reply).toMatchObject({ ok: false, code: 'forbidden', problem: { key: 'notInThisTab', values: ['touch.withdraw'] } });
     expect(await everything(db)).toEqual(before);
+  });
+
+  it('alone relays a pop-out window\'s send: handed to the tabs as sent, nothing written; the popup is refused', async () => {
+    await seeded();
+    const before = await everything(db);
+    const sent = { recipients: [{ email: 'ana@acme.test', name: 'Ana' }, { email: 'bo@beta.test', name: '' }], at: NOW - 5_000 };
+    expect(await route(envelope('send.relay', sent), gmailTab)).toEqual({ ok: true, value: { tabs: 2 } });
+    expect(relayed).toEqual([sent]);
+    expect(await everything(db)).toEqual(before);
+    expect(changes).toEqual([]);
+    const fromPopup = await route(envelope('send.relay', sent), popup);
+    expect(fromPopup).toMatchObject({ ok: false, code: 'forbidden', problem: { key: 'notInThisTab', values: ['send.relay'] } });
+    // Sent again after a lost reply, it is refused: the tabs would be handed the send twice.
+    const resent = await route({ ...envelope('send.relay', sent), requestId: '0b7e4c1a-5d2f-4e8b-9a6c-3f1d2e4b5a69', attempt: 1 }, gmailTab);
+    expect(resent).toMatchObject({ ok: false, code: 'conflict' });
+    // A recipient that is not an address, or a follow-up of no day, is refused before anything is relayed.
+    expect(await route(envelope('send.relay', { ...sent, recipients: [{ email: 'not an address', name: '' }] }), gmailTab)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await route(envelope('send.relay', { ...sent, days: 0 }), gmailTab)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(relayed).toHaveLength(1);
   });
 
   it('is refused before the payload is read', async () => {

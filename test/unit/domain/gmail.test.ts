@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTabOfMailbox, mailboxInTitle, mailboxOfTab, threadHash, threadUrl } from '../../../src/domain/gmail';
+import { isPopOutUrl, isTabOfMailbox, mailboxInTitle, mailboxOfTab, threadHash, threadUrl } from '../../../src/domain/gmail';
 
 describe('Gmail URLs', () => {
   it('addresses a thread by mailbox, so the right account opens', () => {
@@ -7,6 +7,17 @@ describe('Gmail URLs', () => {
       'https://mail.google.com/mail/u/rep%40example.com/#inbox/18bc1a2b3c4d5e6f',
     );
     expect(threadHash('18bc1a2b3c4d5e6f')).toBe('#inbox/18bc1a2b3c4d5e6f');
+  });
+
+  it('tells a pop-out window by its view=btop parameter, wherever it sits in the query', () => {
+    expect(isPopOutUrl('https://mail.google.com/mail/u/0/?view=btop')).toBe(true);
+    expect(isPopOutUrl('https://mail.google.com/mail/u/1/?ui=2&ik=0123456789&view=btop&ver=abc&search=inbox&cvid=2')).toBe(true);
+    expect(isPopOutUrl('https://mail.google.com/mail/u/0/#inbox?compose=new')).toBe(false);
+    expect(isPopOutUrl('https://mail.google.com/mail/u/0/?view=cv#inbox')).toBe(false);
+    // Only the parameter counts: the words in a hash or another parameter's value do not.
+    expect(isPopOutUrl('https://mail.google.com/mail/u/0/#search/view=btop')).toBe(false);
+    expect(isPopOutUrl('https://mail.google.com/mail/u/0/?q=view%3Dbtop')).toBe(false);
+    expect(isPopOutUrl('not a url')).toBe(false);
   });
 });
 

@@ -247,6 +247,14 @@ export function payloads(ids: Field = recordId, stages: Field = stageId): Record
       ['at', 'messageId', 'threadId', 'touchId'],
     ),
     'touch.withdraw': object({ touchId: senderChosenId, mailbox }),
+    'send.relay': object(
+      {
+        recipients: list(object({ email, name: freeText(200) }), 100),
+        at: millis(false),
+        days: number({ min: 1, max: 365, integer: true, valid: fc.integer({ min: 1, max: 365 }) }),
+      },
+      ['days'],
+    ),
     lookup: object({ mailbox, threadIds: list(gmailId, 2000), emails: list(email, 5000), prospectIds: list(ids, 2000) }, ['prospectIds']),
     'lookup.mailbox': object({ mailbox }),
     'touch.recent': object({ prospectId: ids, limit: number({ min: 1, max: 50, integer: true, valid: fc.integer({ min: 1, max: 50 }) }) }),

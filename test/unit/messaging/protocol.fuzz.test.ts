@@ -32,7 +32,7 @@ const pageSender: SenderInfo = { id: EXT_ID, url: `${ORIGIN}src/popup/index.html
 const gmailTabSender: SenderInfo = { id: EXT_ID, url: GMAIL_URL, tab: { id: 3 } };
 const allowedSender = fc.constantFrom<SenderInfo>(pageSender, gmailTabSender);
 /** Undoing a send is served to Gmail tabs only: its malformed requests come from one. */
-const SERVED_TO_GMAIL_TAB_ONLY = new Set<unknown>(['touch.withdraw']);
+const SERVED_TO_GMAIL_TAB_ONLY = new Set<unknown>(['touch.withdraw', 'send.relay']);
 const senderOf = (message: unknown): SenderInfo =>
   SERVED_TO_GMAIL_TAB_ONLY.has((message as { name?: unknown } | null | undefined)?.name) ? gmailTabSender : pageSender;
 
