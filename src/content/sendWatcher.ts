@@ -34,8 +34,8 @@ interface ConfirmedSend {
 /**
  * Logs a message the rep sends to tracked people the moment Gmail confirms it, wherever it was
  * written (a new-message window, an inline reply or forward, a pop-out window): the draft's
- * recipients are read when the rep sends it, and once the "sent" notice shows, each tracked recipient gets a
- * provisional outbound touch. The real message, when a thread shows it, becomes that touch in
+ * recipients are read when the rep sends it, and once the "sent" notice shows, each tracked
+ * recipient gets a provisional outbound touch. The real message, when a thread shows it, becomes that touch in
  * the store (domain/reconcile.ts): one touch, in either order. The rep's *Undo* on that notice
  * takes the touches back. Only the rep's own (trusted) input counts; schedule send and saved
  * drafts never press the send button, so they log nothing. A follow-up chosen in the draft
@@ -117,10 +117,10 @@ export function watchSends(doc: Document, hooks: SendHooks, cache: ProspectCache
       if (draft.recipients.length > 0) send('send.relay', { recipients: draft.recipients, at: Date.now(), ...(days === null ? {} : { days }) }).catch((error: unknown) => miss('send', String(error)));
       return;
     }
-    expect({ ...draft, at: Date.now(), before: hooks.sentNotice(doc), days });
+    awaitNotice({ ...draft, at: Date.now(), before: hooks.sentNotice(doc), days });
   };
 
-  const expect = (sent: PendingSend) => {
+  const awaitNotice = (sent: PendingSend) => {
     // One send per draft: a retry after Gmail refused it replaces the first attempt.
     pending = [...pending.filter((p) => !sent.draft || p.draft !== sent.draft), sent];
     clearTimeout(giveUp);
@@ -147,7 +147,7 @@ export function watchSends(doc: Document, hooks: SendHooks, cache: ProspectCache
   doc.addEventListener('click', onInput, { capture: true, signal });
   doc.addEventListener('keydown', onInput, { capture: true, signal });
   // A notice already showing when the send arrives is its own unless this tab logged a send at it.
-  onRelayedSend((sent) => expect({ ...sent, draft: null, days: sent.days ?? null, before: last?.notice ?? null }), signal);
+  onRelayedSend((sent) => awaitNotice({ ...sent, draft: null, days: sent.days ?? null, before: last?.notice ?? null }), signal);
   // A draft takes the focus when it opens, and again as the rep moves between its fields.
   doc.addEventListener('focusin', (event) => void followUps.place(event.target), { signal });
   signal.addEventListener('abort', stopWaiting, { once: true });
