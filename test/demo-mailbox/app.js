@@ -6,6 +6,7 @@
 // long "Sending…" shows before the sent notice.
 import { addIncoming, addReply, newThread } from './actions.js';
 import { openCompose } from './compose.js';
+import { POP_OUT_CHANNEL } from './popout-channel.js';
 import { buildThreads, REP } from './data.js';
 import { installDemoApi } from './demo-api.js';
 import { el } from './dom.js';
@@ -161,6 +162,9 @@ function popOut(draft) {
   poppedOut = draft;
   window.open(`${location.pathname}?view=btop&cvid=1${location.search.replace(/^\?/, '&')}`, '', 'popup,width=640,height=600');
 }
+
+// A pop-out window opened on its own (no opener) hands its draft over here.
+new BroadcastChannel(POP_OUT_CHANNEL).addEventListener('message', (event) => sendNewThread(event.data));
 
 window.addEventListener('hashchange', () => {
   // navigate() already rendered this hash; the event comes after it.

@@ -1,0 +1,4 @@
+// @ts-check
+// The BroadcastChannel a pop-out window opened without an opener hands its draft over on
+// (popout.js); every open demo mailbox tab listening on it sends the draft (app.js).
+export const POP_OUT_CHANNEL = 'demo-mailbox-pop-out';
