@@ -42,9 +42,10 @@ interface ConfirmedSend {
  * (followUpControl.ts) is set after the touch; to a draft without tracked recipients it first
  * tracks them.
  *
- * A pop-out window closes as it sends and its notice shows in the tab that opened it, so the
- * pop-out hands the send to the background, which hands it to every Gmail tab: the tab that then
- * shows a notice it did not expect for a send of its own logs it, once.
+ * A pop-out window may show its notice itself or close as it sends and leave the notice to the
+ * tab that opened it, so the pop-out hands the send to the background, which hands it to every
+ * Gmail tab (the pop-out included): the tab that then shows a notice it did not expect for a send
+ * of its own logs it, once.
  */
 export function watchSends(doc: Document, hooks: SendHooks, cache: ProspectCache, mailbox: () => string | null, miss: MissLogger, signal: AbortSignal): void {
   const followUps = followUpControls(hooks, cache, mailbox, miss);
@@ -111,7 +112,7 @@ export function watchSends(doc: Document, hooks: SendHooks, cache: ProspectCache
     const draft = hooks.sendingDraft(event, miss);
     if (!draft) return;
     const days = followUps.daysFor(draft.draft);
-    // A pop-out closes as it sends: the tab that shows its notice logs it (onRelayedSend below).
+    // A pop-out may close as it sends: the tab that shows its notice logs it (onRelayedSend below).
     if (hooks.inPopOut(doc)) {
       // Gmail sends nothing without a recipient: no notice will come.
       if (draft.recipients.length > 0) send('send.relay', { recipients: draft.recipients, at: Date.now(), ...(days === null ? {} : { days }) }).catch((error: unknown) => miss('send', String(error)));

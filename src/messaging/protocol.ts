@@ -60,9 +60,9 @@ export interface WithdrawTouchResponse {
 }
 
 /**
- * A message the rep sent from a draft in a window of its own (Gmail's pop-out): that window closes
- * as it sends, and Gmail shows the "sent" notice in another tab. The background hands it to every
- * Gmail tab; the one that shows its notice logs it (src/content/sendWatcher.ts).
+ * A message the rep sent from a draft in a window of its own (Gmail's pop-out), which may close as
+ * it sends and leave the "sent" notice to another tab. The background hands it to every Gmail tab;
+ * the one that shows its notice logs it (src/content/sendWatcher.ts).
  */
 export interface RelayedSend {
   /** The draft's recipients as its chips showed them when the rep pressed Send. */

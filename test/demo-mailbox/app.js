@@ -133,38 +133,50 @@ function sendReply(thread, draft) {
   refreshList();
 }
 
-/** @param {import('./compose.js').ComposeDraft} draft */
-function sendNewThread(draft) {
+/**
+ * Sends a new message: a new thread on top of Inbox and Sent, and (unless the pop-out window it
+ * came from shows its own) the sent notice here.
+ * @param {import('./compose.js').ComposeDraft} draft
+ * @param {boolean} [noticeHere]
+ * @returns {() => void} takes the message back (the pop-out's own Undo)
+ */
+function sendNewThread(draft, noticeHere = true) {
   const thread = newThread(REP, draft);
   mailbox.addThread(thread);
-  shell.sent({
-    // Undo takes the message back and reopens its draft, as Gmail does.
-    onUndo: () => {
-      mailbox.removeThread(thread);
-      refreshList();
-      compose(draft);
-    },
-    onView: () => navigate(threadHash('sent', thread.legacyId)),
-    sendingMs,
-  });
+  const takeBack = () => {
+    mailbox.removeThread(thread);
+    refreshList();
+  };
+  if (noticeHere) {
+    shell.sent({
+      // Undo takes the message back and reopens its draft, as Gmail does.
+      onUndo: () => {
+        takeBack();
+        compose(draft);
+      },
+      onView: () => navigate(threadHash('sent', thread.legacyId)),
+      sendingMs,
+    });
+  }
   refreshList();
+  return takeBack;
 }
 
 /** @type {import('./compose.js').ComposeDraft | null} */
 let poppedOut = null;
 
 /**
- * Gmail's pop-out: the draft moves into a window of its own (`?view=btop`), which hands it back
- * here to send (popout.js).
+ * Gmail's pop-out: the draft moves into a window of its own (`/mail/u/<n>/popout`), which hands it
+ * back here to send (popout.js).
  * @param {import('./compose.js').ComposeDraft} draft
  */
 function popOut(draft) {
   poppedOut = draft;
-  window.open(`${location.pathname}?view=btop&cvid=1${location.search.replace(/^\?/, '&')}`, '', 'popup,width=640,height=600');
+  window.open(`${location.pathname.replace(/\/?$/, '/popout')}?ver=demo${location.search.replace(/^\?/, '&')}#cmid%253D1`, '', 'popup,width=640,height=600');
 }
 
-// A pop-out window opened on its own (no opener) hands its draft over here.
-new BroadcastChannel(POP_OUT_CHANNEL).addEventListener('message', (event) => sendNewThread(event.data));
+// A pop-out window opened on its own (no opener) hands its draft over here (popout.js).
+new BroadcastChannel(POP_OUT_CHANNEL).addEventListener('message', (event) => void sendNewThread(event.data.draft, event.data.noticeInOpener));
 
 window.addEventListener('hashchange', () => {
   // navigate() already rendered this hash; the event comes after it.

@@ -15,8 +15,9 @@
  * @property {() => Array<{ legacyId: string, subject: string, unread: boolean }>} threads the inbox, newest first
  * @property {() => import('./compose.js').ComposeDraft | null} takePoppedOutDraft the draft a pop-out
  *   window opens with (once)
- * @property {(draft: import('./compose.js').ComposeDraft) => void} sendFromPopOut sends a pop-out
- *   window's draft from this window, which shows its notice
+ * @property {(draft: import('./compose.js').ComposeDraft, noticeHere?: boolean) => () => void} sendFromPopOut
+ *   sends a pop-out window's draft from this window, which shows the notice unless told not to;
+ *   returns what takes the message back
  */
 
 /**

@@ -1,12 +1,15 @@
 // @ts-check
 // Gmail's pop-out window: the draft the rep popped out of the main window, filling a window of
-// its own. As in Gmail, the window that opened it does the sending: Send hands the draft back to
-// it (which shows the "sent" notice there) and this window closes. Opened on its own, without an
-// opener (a test driving a browser whose new windows it cannot serve from the start), the window
-// starts empty, hands its draft to the open demo mailbox tabs over a BroadcastChannel instead, and
-// stays open.
+// its own. The window that opened it does the sending. Where Gmail shows that send's notice is not
+// settled, so the demo does either: by default the pop-out shows the notice itself and stays open
+// (Undo there takes the message back and reopens the draft); with `?popOutNotice=opener` on the
+// mailbox's address, the opening window shows it and the pop-out closes. Opened on its own,
+// without an opener (a test driving a browser whose new windows it cannot serve from the start),
+// the window starts empty, hands its draft to the open demo mailbox tabs over a BroadcastChannel
+// and stays open (its Undo then only hides the notice).
 import { openCompose } from './compose.js';
 import { createTranslator, languageFrom } from './i18n.js';
+import { createNotice } from './notice.js';
 import { POP_OUT_CHANNEL } from './popout-channel.js';
 
 /** @typedef {import('./compose.js').ComposeDraft} ComposeDraft */
@@ -14,13 +17,35 @@ import { POP_OUT_CHANNEL } from './popout-channel.js';
 const i18n = createTranslator(languageFrom(location.search));
 const opener = /** @type {{ __demo?: import('./demo-api.js').DemoApi } | null} */ (window.opener);
 const demo = opener?.__demo;
+const noticeInOpener = new URLSearchParams(location.search).get('popOutNotice') === 'opener';
+const notice = createNotice(i18n);
+document.body.append(notice.element);
 
-openCompose({
-  i18n,
-  draft: demo?.takePoppedOutDraft() ?? undefined,
-  onSend: (draft) => {
-    if (!demo) return new BroadcastChannel(POP_OUT_CHANNEL).postMessage(draft); // the test closes this tab
+/** @param {ComposeDraft} [draft] */
+function write(draft) {
+  openCompose({ i18n, draft, onSend: send });
+}
+
+/** @param {ComposeDraft} draft */
+function send(draft) {
+  if (!demo) {
+    new BroadcastChannel(POP_OUT_CHANNEL).postMessage({ draft, noticeInOpener });
+    if (!noticeInOpener) notice.sent({ onUndo: () => undefined, onView: () => undefined });
+    return;
+  }
+  if (noticeInOpener) {
     demo.sendFromPopOut(draft);
     window.close();
-  },
-});
+    return;
+  }
+  const takeBack = demo.sendFromPopOut(draft, false);
+  notice.sent({
+    onUndo: () => {
+      takeBack();
+      write(draft);
+    },
+    onView: () => undefined,
+  });
+}
+
+write(demo?.takePoppedOutDraft() ?? undefined);

@@ -26,8 +26,8 @@ const CONTENT_TYPES = /** @type {Record<string, string>} */ ({
 
 /**
  * Routes every https://mail.google.com request of `context` to the demo mailbox:
- * `/mail/u/<n>/…` is the page (with `?view=btop`, a pop-out window), `/demo-mailbox/<file>` its
- * files, anything else 404.
+ * `/mail/u/<n>/…` is the page (`/mail/u/<n>/popout`, or the older `?view=btop`, a pop-out window),
+ * `/demo-mailbox/<file>` its files, anything else 404.
  * @param {import('playwright-core').BrowserContext} context
  * @param {{ now?: number }} [options] clock anchor of the sample times; defaults to DEMO_NOW, the
  *   anchor of the exported `threads`, so their ids are the ones the page shows
@@ -37,7 +37,8 @@ export async function serveDemoMailbox(context, options = {}) {
   await context.route('https://mail.google.com/**', async (route) => {
     const { pathname, searchParams } = new URL(route.request().url());
     if (/^\/mail\/u\/\d+(\/|$)/.test(pathname)) {
-      const page = await readFile(join(FOLDER, searchParams.get('view') === 'btop' ? 'popout.html' : 'index.html'), 'utf8');
+      const popOut = pathname.endsWith('/popout') || searchParams.get('view') === 'btop';
+      const page = await readFile(join(FOLDER, popOut ? 'popout.html' : 'index.html'), 'utf8');
       return route.fulfill({ status: 200, contentType: CONTENT_TYPES['.html'], body: page.replace('data-demo-now=""', `data-demo-now="${now}"`) });
     }
     const file = /^\/demo-mailbox\/([\w.-]+)$/.exec(pathname)?.[1];

@@ -3,12 +3,9 @@
 // `div[role=main]` where lists and threads render, and the "Message sent" toast.
 import { el, iconButton, onActivate } from './dom.js';
 import { icon } from './icons.js';
+import { createNotice } from './notice.js';
 import { searchHash } from './router.js';
 
-/** How long "Sending…" shows before the sent notice (unless the page asks for longer). */
-const SENDING_MS = 150;
-/** Gmail's longest undo-send period. */
-const UNDO_WINDOW_MS = 30_000;
 
 /**
  * @param {object} options
@@ -51,11 +48,8 @@ export function createShell({ i18n, rep, labels, onCompose, navigate }) {
     el('div', { class: 'aim-list' }, ...items.slice(5).map(([, item]) => item)));
 
   const main = el('div', { class: 'nH aeF', role: 'main' });
-  const toastText = el('span', { class: 'bAq' });
-  const toast = el('div', { class: 'b8 UC', role: 'alert', hidden: true }, toastText);
-  document.body.replaceChildren(el('div', { class: 'nH w-asV' }, topBar, el('div', { class: 'nH bkK' }, nav, main)), toast);
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let toastTimer;
+  const notice = createNotice(i18n);
+  document.body.replaceChildren(el('div', { class: 'nH w-asV' }, topBar, el('div', { class: 'nH bkK' }, nav, main)), notice.element);
 
   return {
     main,
@@ -68,36 +62,12 @@ export function createShell({ i18n, rep, labels, onCompose, navigate }) {
       unread.textContent = count > 0 ? String(count) : '';
     },
     /** @param {string} text */
-    toast(text) {
-      toastText.replaceChildren(text);
-      toast.hidden = false;
-      clearTimeout(toastTimer);
-      toastTimer = setTimeout(() => (toast.hidden = true), 4000);
-    },
+    toast: (text) => notice.show(text),
     /**
-     * Gmail's send notice: "Sending…" (no links), then new markup "Message sent" with Undo
-     * (span#link_undo) and View message (span#link_vsm), kept for the undo window.
+     * Gmail's send notice (notice.js).
      * @param {{ onUndo: () => void, onView: () => void, sendingMs?: number }} actions
      */
-    sent({ onUndo, onView, sendingMs = SENDING_MS }) {
-      this.toast(t('sending'));
-      clearTimeout(toastTimer);
-      toastTimer = setTimeout(() => {
-        const undo = el('span', { class: 'ag a8k', id: 'link_undo', role: 'link', tabindex: 0 }, t('undo'));
-        const view = el('span', { class: 'ag a8k', id: 'link_vsm', role: 'link', tabindex: 0 }, t('viewMessage'));
-        onActivate(undo, () => {
-          toast.hidden = true;
-          toastText.replaceChildren();
-          onUndo();
-        });
-        onActivate(view, () => {
-          toast.hidden = true;
-          onView();
-        });
-        toastText.replaceChildren(el('span', { class: 'aT' }, el('span', { class: 'bAq' }, t('messageSent')), undo, view));
-        toastTimer = setTimeout(() => (toast.hidden = true), UNDO_WINDOW_MS);
-      }, sendingMs);
-    },
+    sent: (actions) => notice.sent(actions),
   };
 }
 

@@ -179,7 +179,7 @@ describe('follow-up set while writing', () => {
     expect((await readProspects(popup)).some((p) => p.email === saved)).toBe(false);
   });
 
-  it('travels with a draft popped out into a window of its own: set there, applied by the tab that logs the send', async () => {
+  it('travels with a draft popped out into a window of its own: set there, applied when the send is logged', async () => {
     const stored = (await readProspects(popup)).find((p) => p.email === chiamaka.email)!;
     const dialog = await compose(chiamaka.email, 'Site plan');
     const [window] = await Promise.all([browser.context.waitForEvent('page'), dialog.locator('.Hq.aUG[role=button]').click()]);
@@ -192,10 +192,11 @@ describe('follow-up set while writing', () => {
     await focusControl('input[type=number]', window);
     await window.keyboard.press('Control+A');
     await window.keyboard.type('4');
-    await Promise.all([window.waitForEvent('close'), window.locator('div.M9 div.aoO[role=button]').click()]);
+    await window.locator('div.M9 div.aoO[role=button]').click();
     await expect.poll(async () => (await readTouches(popup)).filter((t) => t.prospectId === stored.id && t.provisional === true).length).toBe(1);
     const touch = (await readTouches(popup)).find((t) => t.prospectId === stored.id && t.provisional === true)!;
     await expect.poll(async () => (await readProspects(popup)).find((p) => p.id === stored.id)?.snoozedUntil).toBe(expectedFollowUp(touch.at, 4));
+    await window.close();
   });
 
   it('a box ticked by a script, not the rep, sets nothing: the send is a touch and no follow-up is set', async () => {

@@ -29,8 +29,8 @@ export interface SendHooks {
    */
   draftAt(target: EventTarget | null, miss: MissLogger): { readonly draft: Element; readonly sendButton: Element } | null;
   /**
-   * Whether this page is a draft in a window of its own (a pop-out), which closes as it sends:
-   * its "sent" notice then shows in another tab.
+   * Whether this page is a draft in a window of its own (a pop-out), which may close as it sends:
+   * its "sent" notice may then show in another tab.
    */
   inPopOut(doc: Document): boolean;
   /** The draft's recipients as its chips show them now. */

@@ -9,7 +9,9 @@ describe('Gmail URLs', () => {
     expect(threadHash('18bc1a2b3c4d5e6f')).toBe('#inbox/18bc1a2b3c4d5e6f');
   });
 
-  it('tells a pop-out window by its view=btop parameter, wherever it sits in the query', () => {
+  it('tells a pop-out window by its /popout page, or by the view=btop parameter Gmail used before', () => {
+    expect(isPopOutUrl('https://mail.google.com/mail/u/0/popout?ver=1g3ytthb29lwb#cmid%253D1')).toBe(true);
+    expect(isPopOutUrl('https://mail.google.com/mail/u/2/popout?ver=abc&th=%23thread-f%3A1780000000000000000&cvid=1')).toBe(true);
     expect(isPopOutUrl('https://mail.google.com/mail/u/0/?view=btop')).toBe(true);
     expect(isPopOutUrl('https://mail.google.com/mail/u/1/?ui=2&ik=0123456789&view=btop&ver=abc&search=inbox&cvid=2')).toBe(true);
     expect(isPopOutUrl('https://mail.google.com/mail/u/0/#inbox?compose=new')).toBe(false);
@@ -17,6 +19,8 @@ describe('Gmail URLs', () => {
     // Only the parameter counts: the words in a hash or another parameter's value do not.
     expect(isPopOutUrl('https://mail.google.com/mail/u/0/#search/view=btop')).toBe(false);
     expect(isPopOutUrl('https://mail.google.com/mail/u/0/?q=view%3Dbtop')).toBe(false);
+    expect(isPopOutUrl('https://mail.google.com/mail/u/0/#search/popout')).toBe(false);
+    expect(isPopOutUrl('https://mail.google.com/mail/u/0/popouts/')).toBe(false);
     expect(isPopOutUrl('not a url')).toBe(false);
   });
 });
