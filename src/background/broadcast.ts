@@ -10,11 +10,7 @@ export async function broadcastChange(prospectIds: readonly string[], settingsCh
   const event: ChangeEvent = { tag: PROTOCOL_TAG, event: 'changed', prospectIds, settingsChanged };
   // No page open is the normal case, not an error.
   const toPages = browser.runtime.sendMessage(event).catch(() => undefined);
-  const tabs = await browser.tabs.query({ url: `${GMAIL_ORIGIN}/*` });
-  const toTabs = tabs.map((tab) =>
-    tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, event).catch(() => undefined),
-  );
-  await Promise.all([toPages, ...toTabs]);
+  await Promise.all([toPages, toGmailTabs(event)]);
 }
 
 /**
@@ -22,8 +18,16 @@ export async function broadcastChange(prospectIds: readonly string[], settingsCh
  * the send's notice logs it). Only Gmail tabs hear it, not extension pages. Answers how many tabs
  * took it.
  */
-export async function relaySend(send: RelayedSend): Promise<number> {
+export function relaySend(send: RelayedSend): Promise<number> {
   const event: RelayedSendEvent = { tag: PROTOCOL_TAG, event: 'sent', send };
+  return toGmailTabs(event);
+}
+
+/**
+ * Sends `event` to every open Gmail tab; answers how many took it. A tab without our content
+ * script (loaded before the extension was) refuses it, which is not an error.
+ */
+async function toGmailTabs(event: ChangeEvent | RelayedSendEvent): Promise<number> {
   const tabs = await browser.tabs.query({ url: `${GMAIL_ORIGIN}/*` });
   const told = await Promise.all(
     tabs.map((tab) => (tab.id === undefined ? false : browser.tabs.sendMessage(tab.id, event).then(() => true, () => false))),

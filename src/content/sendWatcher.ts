@@ -35,9 +35,9 @@ interface ConfirmedSend {
  * Logs a message the rep sends to tracked people the moment Gmail confirms it, wherever it was
  * written (a new-message window, an inline reply or forward, a pop-out window): the draft's
  * recipients are read when the rep sends it, and once the "sent" notice shows, each tracked
- * recipient gets a provisional outbound touch. The real message, when a thread shows it, becomes that touch in
- * the store (domain/reconcile.ts): one touch, in either order. The rep's *Undo* on that notice
- * takes the touches back. Only the rep's own (trusted) input counts; schedule send and saved
+ * recipient gets a provisional outbound touch. The real message, when a thread shows it, becomes
+ * that touch in the store (domain/reconcile.ts): one touch, in either order. The rep's *Undo* on
+ * that notice takes the touches back. Only the rep's own (trusted) input counts; schedule send and saved
  * drafts never press the send button, so they log nothing. A follow-up chosen in the draft
  * (followUpControl.ts) is set after the touch; to a draft without tracked recipients it first
  * tracks them.

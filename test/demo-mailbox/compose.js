@@ -39,11 +39,11 @@ export function openCompose({ i18n, onSend, draft, onPopOut }) {
   };
   const current = () => ({ recipients: field.recipients(), subject: subject.value.trim(), body: body.value });
   const send = () => {
-    const recipients = field.recipients();
+    const written = current();
     // Gmail refuses to send without a recipient; keep the window open so the rep can add one.
-    if (recipients.length === 0) return field.focus();
+    if (written.recipients.length === 0) return field.focus();
     close();
-    onSend({ recipients, subject: subject.value.trim(), body: body.value });
+    onSend(written);
   };
   const minimize = iconButton('Hl', t('minimize'), icon('minimize', 16));
   const closeButton = iconButton('Ha', t('saveAndClose'), icon('close', 16));
