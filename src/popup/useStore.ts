@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { startOfToday, upcomingHorizon } from '../domain/classify';
 import { firstPageOfDue } from '../domain/firstPage';
 import type { Settings } from '../domain/settings';
@@ -62,16 +62,32 @@ async function readDue(db: TouchbaseDB, now: number) {
  * Starts from the snapshot read before the first render (so the first paint is the list, not a
  * spinner), completes it if it was only the head, reads again on each change event, and reads
  * everything once `wantAll` turns on.
+ *
+ * Reads can finish out of order, and switching `wantAll` drops the reads in flight: each read
+ * carries the number of change events seen when it started, a read older than the one shown is
+ * thrown away, and a switch reads again if a change came after the snapshot on screen was read
+ * (else the pipeline could show the prospects from before the change until the next one).
  */
 export function useStore(wantAll: boolean, initial: StoreState): StoreState {
   const [state, setState] = useState(initial);
+  const changes = useRef({ seen: 0, shown: 0 });
   const snapshot = state.status === 'ready' ? state.snapshot : null;
   const behind = snapshot !== null && (!snapshot.complete || (wantAll && snapshot.all === null));
   useEffect(() => {
     const stop = new AbortController();
-    const reload = () => void loadSnapshot({ wantAll }).then((next) => stop.signal.aborted || setState(next));
-    if (behind) reload();
-    onChange(reload, stop.signal);
+    const reload = () => {
+      const reading = changes.current.seen;
+      void loadSnapshot({ wantAll }).then((next) => {
+        if (stop.signal.aborted || reading < changes.current.shown) return;
+        changes.current.shown = reading;
+        setState(next);
+      });
+    };
+    if (behind || changes.current.shown < changes.current.seen) reload();
+    onChange(() => {
+      changes.current.seen += 1;
+      reload();
+    }, stop.signal);
     return () => stop.abort();
     // `behind` is read once per wantAll switch: the reload that catches up must not re-subscribe.
   }, [wantAll]);
