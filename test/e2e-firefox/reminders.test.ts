@@ -104,8 +104,9 @@ describe('reminders in Firefox', () => {
       const all = await page.evaluate(() => (globalThis as unknown as ExtensionGlobal).browser.notifications.getAll());
       return Object.values(all).some((notification) => notification.title?.includes('Bea Beta'));
     }, 'the notification listed', 40_000);
-    // Ana's reminder from the test before is still on screen: the alert clicked is Bea's.
-    expect(await clickAlert('Bea Beta')).toBe('clicked');
+    // Ana's reminder from the test before is still on screen: the alert clicked is Bea's. Firefox
+    // lists the notification before its alert window has opened, so the window is waited for.
+    expect(await until(async () => (await clickAlert('Bea Beta')) === 'clicked' && 'clicked', 'the alert window naming Bea Beta', 20_000)).toBe('clicked');
     const wanted = `https://mail.google.com/mail/u/${encodeURIComponent(REP)}/#inbox/${thread}`;
     await until(async () => (await page.evaluate(() => (globalThis as unknown as ExtensionGlobal).browser.tabs.query({}))).some((tab) => tab.url === wanted), `a tab at ${wanted}`);
   });
