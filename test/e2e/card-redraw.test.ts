@@ -86,6 +86,9 @@ describe('a card redrawn while the rep works in it', () => {
     await expect.poll(async () => (await readTouches(popup)).filter((t) => t.source === 'manual').map((t) => [t.note, t.channel])).toEqual([['Called about the 40 seats', CHANNELS[1]]]);
     // Logged: the field is emptied for the next note.
     await expect.poll(async () => (await field('note')).value).toBe('');
+    // The redraw that lists the touch comes after, and moves the forms below the list down: the
+    // next test clicks by position, so it waits for that layout.
+    await expect.poll(() => cardText(gmail), REDRAW).toContain('Called about the 40 seats');
   });
 
   it('keeps a value the rep is editing, while values they did not touch follow the store', async () => {
